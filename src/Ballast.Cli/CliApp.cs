@@ -1,29 +1,38 @@
-using System.Globalization;
-using Ballast.Pricing;
-
 namespace Ballast.Cli;
 
 /// <summary>Dispatches <c>ballast</c> sub-commands. Exit codes: 0 success, 2 user error, 1 internal failure.</summary>
 public static class CliApp
 {
     public const int ExitOk = 0;
+    public const int ExitFailure = 1;
     public const int ExitUserError = 2;
+
+    /// <summary>A sub-command: its arguments after the name, stdout, stderr → exit code.</summary>
+    public delegate int Command(string[] args, TextWriter stdout, TextWriter stderr);
+
+    // One line per sub-command; each lives in Commands/<Name>Command.cs.
+    private static readonly SortedDictionary<string, (Command Run, string Summary)> Commands = new(StringComparer.Ordinal)
+    {
+        ["price"] = (PriceCommand.Run, "price a European/American option and its Greeks (or every row of a CSV)"),
+    };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
-            stdout.WriteLine(Usage);
+            stdout.WriteLine(Usage());
             return args.Length == 0 ? ExitUserError : ExitOk;
+        }
+
+        if (!Commands.TryGetValue(args[0], out var command))
+        {
+            stderr.WriteLine($"error: unknown command '{args[0]}' (try 'ballast --help')");
+            return ExitUserError;
         }
 
         try
         {
-            return args[0] switch
-            {
-                "price" => PriceDemo(args[1..], stdout),
-                _ => throw new CliUsageException($"unknown command '{args[0]}' (try 'ballast --help')"),
-            };
+            return command.Run(args[1..], stdout, stderr);
         }
         catch (CliUsageException e)
         {
@@ -32,22 +41,13 @@ public static class CliApp
         }
     }
 
-    private static int PriceDemo(string[] args, TextWriter stdout)
+    public static string Usage()
     {
-        var g = BlackScholesMerton.Greeks(OptionType.Call, 100, 100, 0.05, 0.0, 1.0, 0.2);
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"price {g.Price:R}"));
-        return ExitOk;
+        var lines = new List<string> { "ballast — options market-maker inventory engine", "", "usage: ballast <command> [options]", "", "commands:" };
+        foreach (var (name, (_, summary)) in Commands) lines.Add($"  {name,-12} {summary}");
+        return string.Join(Environment.NewLine, lines);
     }
-
-    public const string Usage = """
-        ballast — options market-maker inventory engine
-
-        usage: ballast <command> [options]
-
-        commands:
-          price     price a European/American option and its Greeks
-        """;
 }
 
-/// <summary>A user mistake on the command line: printed as one line, exit code 2.</summary>
+/// <summary>A user mistake on the command line or in an input file: printed as one line, exit code 2.</summary>
 public sealed class CliUsageException(string message) : Exception(message);
