@@ -17,7 +17,7 @@ namespace Ballast.Pricing.Surfaces;
 /// several starts.</para>
 /// <para><b>Stage 2, polish.</b> Nelder-Mead over all five parameters on the exact vol objective, started from stage 1;
 /// kept only when it is better and still arbitrage-free.</para>
-/// <para><b>Butterfly arbitrage</b> is avoided by a penalty κ·Σⱼ max(0, −g(kⱼ))² on a grid (k ∈ [−3, 3] plus a fine grid
+/// <para><b>Butterfly arbitrage</b> is avoided by a penalty κ·Σⱼ max(0, ε − g(kⱼ))², ε = 10⁻³, on a grid (k ∈ [−3, 3] plus a fine grid
 /// around the vertex m) in both stages; if the result still has g &lt; 0 on the check grid, κ is raised 100-fold and the
 /// fit repeated (twice at most) before reporting <see cref="SviFitError.ButterflyArbitrage"/>.</para>
 /// </remarks>
@@ -28,6 +28,7 @@ public static class SviFitter
 
     private const int MinimumQuotes = 5;
     private const double InitialPenalty = 1e4;
+    private const double PenaltyMargin = 1e-3;
 
     /// <summary>Fits raw SVI to implied vols with equal weights.</summary>
     /// <param name="logMoneyness">kᵢ = ln(Kᵢ/F) of each quote.</param>
@@ -79,14 +80,14 @@ public static class SviFitter
     }
 
     /// <summary>
-    /// Butterfly check used for fitted slices: the minimum of g(k) on 1201 points of [−3, 3] and on 201 points of
-    /// [m − 10σ, m + 10σ], where narrow short-expiry smiles bend.
+    /// Butterfly check used for fitted slices: the minimum of g(k) on 6001 points of [−3, 3] (spacing 0.001) and on
+    /// 401 points of [m − 10σ, m + 10σ], where narrow short-expiry smiles bend.
     /// </summary>
     /// <param name="slice">The slice to check.</param>
     public static ButterflyCheck CheckButterfly(SviSlice slice)
     {
-        var wide = slice.CheckButterfly(-CheckRange, CheckRange, 1201);
-        var near = slice.CheckButterfly(slice.M - 10 * slice.Sigma, slice.M + 10 * slice.Sigma, 201);
+        var wide = slice.CheckButterfly(-CheckRange, CheckRange, 6001);
+        var near = slice.CheckButterfly(slice.M - 10 * slice.Sigma, slice.M + 10 * slice.Sigma, 401);
         return near.MinimumDensity < wide.MinimumDensity ? near : wide;
     }
 
@@ -202,7 +203,9 @@ public static class SviFitter
             for (int j = 0; j <= 60; j++) sum += NegativePart(slice.ButterflyDensity(slice.M + slice.Sigma * (j - 30) / 5.0));
             return _penalty * sum;
 
-            static double NegativePart(double g) => g < 0 ? (double.IsFinite(g) ? g * g : 1e6) : 0;
+            // Penalise g below a small margin, not below 0: the optimum then sits on g ≈ margin at the grid points and
+            // stays ≥ 0 between them, where the check grid is finer than this one.
+            static double NegativePart(double g) => g < PenaltyMargin ? (double.IsFinite(g) ? (PenaltyMargin - g) * (PenaltyMargin - g) : 1e6) : 0;
         }
 
         // Stage 2: all five parameters on the exact vol objective; x = (a/W, ln(b/W), atanh ρ, m, ln σ), W a typical total variance.

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Ballast.Pricing.Surfaces;
+
+namespace Ballast.Cli;
+
+/// <summary>
+/// <c>ballast surface fit --chain FILE.json [--out DIR] [--json]</c>: fits raw SVI per expiry to a Deribit-style chain,
+/// prints parameters, fit error in vol points (1 vol point = 0.01 of annualised vol) and the butterfly/calendar checks;
+/// with --out writes one PNG per expiry of market (bid/mid/ask) against fitted smiles.
+/// </summary>
+public static class SurfaceFitCommand
+{
+    private const string Usage = "usage: ballast surface fit --chain FILE.json [--out DIR] [--json]";
+
+    public static int Run(string[] argv, TextWriter stdout, TextWriter stderr)
+    {
+        if (argv.Length == 0 || argv[0] != "fit")
+            throw new CliUsageException(argv.Length == 0 ? $"surface needs a sub-command ({Usage})" : $"unknown surface sub-command '{argv[0]}' ({Usage})");
+        var args = new CliArgs(argv[1..], "json");
+        string path = args.Require("chain");
+        string? outDir = args.Optional("out");
+        bool json = args.Flag("json");
+        args.EnsureAllUsed();
+        if (outDir is { Length: 0 }) throw new CliUsageException("--out needs a directory");
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliUsageException(e is FileNotFoundException or DirectoryNotFoundException ? $"--chain: file '{path}' not found" : $"--chain: cannot read '{path}': {e.Message}");
+        }
+
+        var loaded = DeribitChainLoader.Parse(text);
+        if (!loaded.IsSuccess) throw new CliUsageException($"--chain: {loaded.Message}");
+        var chain = loaded.Chain!;
+
+        var fits = chain.Expiries.Select(e => (Expiry: e, Fit: e.FitSvi())).ToArray();
+        var usable = fits.Where(f => f.Fit.Error is SviFitError.None or SviFitError.ButterflyArbitrage).ToArray();
+        var surface = usable.Length == 0 ? null : VolSurface.Create(usable.Select(f => new SurfaceSlice(f.Expiry.Time, f.Expiry.Forward, f.Fit.Slice)), chain.Spot).Surface;
+        var calendar = surface?.CheckCalendar();
+
+        var plots = new List<string>();
+        if (outDir is not null)
+        {
+            try
+            {
+                Directory.CreateDirectory(outDir);
+                foreach (var (expiry, fit) in usable) plots.Add(SmilePlot.Write(outDir, expiry, fit));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliUsageException($"--out: cannot write to '{outDir}': {e.Message}");
+            }
+        }
+
+        if (json) WriteJson(stdout, chain, fits, calendar, usable, plots);
+        else WriteText(stdout, chain, loaded.Message, fits, calendar, usable, plots);
+        return CliApp.ExitOk;
+    }
+
+    private static void WriteText(TextWriter o, DeribitChain chain, string summary, (ExpiryQuotes Expiry, SviFitResult Fit)[] fits, CalendarCheck? calendar, (ExpiryQuotes Expiry, SviFitResult Fit)[] usable, List<string> plots)
+    {
+        var c = CultureInfo.InvariantCulture;
+        o.WriteLine(string.Create(c, $"chain {chain.ReferenceTime:yyyy-MM-ddTHH:mm:ssZ}  spot {chain.Spot?.ToString("F2", c) ?? "n/a"}  {summary}"));
+        o.WriteLine(string.Create(c, $"{"expiry",-10} {"T(y)",7} {"forward",10} {"n",3} {"a",10} {"b",9} {"rho",7} {"m",8} {"sigma",8} {"rmse_vp",7} {"max_vp",7} {"hs_vp",6}  butterfly"));
+        foreach (var (e, f) in fits)
+        {
+            if (f.Error is not (SviFitError.None or SviFitError.ButterflyArbitrage))
+            {
+                o.WriteLine(string.Create(c, $"{e.Expiry:yyyy-MM-dd} {e.Time,7:F4} {e.Forward,10:F2} {e.Quotes.Count,3}  not fitted: {f.Message}"));
+                continue;
+            }
+
+            var s = f.Slice;
+            string butterfly = f.Butterfly.IsArbitrageFree
+                ? string.Create(c, $"ok (min g {f.Butterfly.MinimumDensity:G3})")
+                : string.Create(c, $"VIOLATED (g {f.Butterfly.MinimumDensity:G3} at k {f.Butterfly.AtLogMoneyness:F3})");
+            o.WriteLine(string.Create(c, $"{e.Expiry:yyyy-MM-dd} {e.Time,7:F4} {e.Forward,10:F2} {f.QuoteCount,3} {s.A,10:G4} {s.B,9:G4} {s.Rho,7:F4} {s.M,8:F4} {s.Sigma,8:G4} {100 * f.RmseVol,7:F3} {100 * f.MaxErrorVol,7:F3} {100 * e.MedianHalfSpreadVol,6:F3}  {butterfly}"));
+        }
+
+        o.WriteLine("vol points (vp): 0.01 of annualised vol; hs = median half bid-ask spread; butterfly: Gatheral-Jacquier g(k) >= 0 on k in [-3, 3]");
+        if (calendar is { } cal)
+        {
+            o.WriteLine(cal.EarlierSlice < 0
+                ? "calendar: one expiry, nothing to compare"
+                : cal.IsArbitrageFree
+                    ? string.Create(c, $"calendar: ok (total variance non-decreasing in T on k in [-3, 3]; smallest increase {cal.WorstIncrease:G3})")
+                    : string.Create(c, $"calendar: VIOLATED (w falls by {-cal.WorstIncrease:G3} at k {cal.AtLogMoneyness:F3} from {usable[cal.EarlierSlice].Expiry.Expiry:yyyy-MM-dd} to {usable[cal.EarlierSlice + 1].Expiry.Expiry:yyyy-MM-dd})"));
+        }
+
+        foreach (string p in plots) o.WriteLine($"wrote {p}");
+    }
+
+    private static void WriteJson(TextWriter o, DeribitChain chain, (ExpiryQuotes Expiry, SviFitResult Fit)[] fits, CalendarCheck? calendar, (ExpiryQuotes Expiry, SviFitResult Fit)[] usable, List<string> plots)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("reference", chain.ReferenceTime);
+            if (chain.Spot is { } spot) w.WriteNumber("spot", spot);
+            w.WriteNumber("skipped", chain.Skipped.Total);
+            w.WriteStartArray("expiries");
+            foreach (var (e, f) in fits)
+            {
+                w.WriteStartObject();
+                w.WriteString("expiry", e.Expiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteNumber("time", e.Time);
+                w.WriteNumber("forward", e.Forward);
+                w.WriteNumber("quotes", e.Quotes.Count);
+                w.WriteString("status", f.Error == SviFitError.None ? "ok" : f.Error.ToString());
+                if (f.Error is SviFitError.None or SviFitError.ButterflyArbitrage)
+                {
+                    w.WriteNumber("a", f.Slice.A);
+                    w.WriteNumber("b", f.Slice.B);
+                    w.WriteNumber("rho", f.Slice.Rho);
+                    w.WriteNumber("m", f.Slice.M);
+                    w.WriteNumber("sigma", f.Slice.Sigma);
+                    w.WriteNumber("rmseVolPoints", 100 * f.RmseVol);
+                    w.WriteNumber("maxErrorVolPoints", 100 * f.MaxErrorVol);
+                    w.WriteNumber("medianHalfSpreadVolPoints", 100 * e.MedianHalfSpreadVol);
+                    w.WriteBoolean("butterflyFree", f.Butterfly.IsArbitrageFree);
+                    w.WriteNumber("minButterflyDensity", f.Butterfly.MinimumDensity);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            if (calendar is { EarlierSlice: >= 0 } cal)
+            {
+                w.WriteStartObject("calendar");
+                w.WriteBoolean("arbitrageFree", cal.IsArbitrageFree);
+                w.WriteNumber("worstIncrease", cal.WorstIncrease);
+                w.WriteNumber("atLogMoneyness", cal.AtLogMoneyness);
+                w.WriteString("from", usable[cal.EarlierSlice].Expiry.Expiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteString("to", usable[cal.EarlierSlice + 1].Expiry.Expiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteEndObject();
+            }
+
+            w.WriteStartArray("plots");
+            foreach (string p in plots) w.WriteStringValue(p);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        o.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+}
