@@ -126,21 +126,40 @@ public sealed class VolSurface
     /// <param name="points">Grid points (≥ 2).</param>
     public CalendarCheck CheckCalendar(double kMin = -SviFitter.CheckRange, double kMax = SviFitter.CheckRange, int points = 601)
     {
-        if (points < 2) throw new ArgumentOutOfRangeException(nameof(points), "a grid needs at least two points");
         if (_slices.Length == 1) return new CalendarCheck(double.PositiveInfinity, 0, -1);
-        double worst = double.PositiveInfinity, worstK = kMin;
-        int worstSlice = 0;
-        for (int i = 0; i + 1 < _slices.Length; i++)
+        var worst = CheckCalendar(0, kMin, kMax, points);
+        for (int i = 1; i + 1 < _slices.Length; i++)
         {
-            for (int j = 0; j < points; j++)
-            {
-                double k = kMin + (kMax - kMin) * j / (points - 1);
-                double increase = _slices[i + 1].Smile.TotalVariance(k) - _slices[i].Smile.TotalVariance(k);
-                if (increase < worst) { worst = increase; worstK = k; worstSlice = i; }
-            }
+            var pair = CheckCalendar(i, kMin, kMax, points);
+            if (pair.WorstIncrease < worst.WorstIncrease) worst = pair;
         }
 
-        return new CalendarCheck(worst, worstK, worstSlice);
+        return worst;
+    }
+
+    /// <summary>
+    /// Calendar check of one pair of consecutive slices: the smallest w(k, Tᵢ₊₁) − w(k, Tᵢ) on an even grid of k, e.g.
+    /// the log-moneyness range both expiries have quotes in.
+    /// </summary>
+    /// <param name="earlierSlice">Index i of the earlier slice (0 ≤ i &lt; N − 1).</param>
+    /// <param name="kMin">Lowest log-moneyness of the grid.</param>
+    /// <param name="kMax">Highest log-moneyness of the grid.</param>
+    /// <param name="points">Grid points (≥ 2).</param>
+    public CalendarCheck CheckCalendar(int earlierSlice, double kMin, double kMax, int points)
+    {
+        if (points < 2) throw new ArgumentOutOfRangeException(nameof(points), "a grid needs at least two points");
+        if (earlierSlice < 0 || earlierSlice + 1 >= _slices.Length) throw new ArgumentOutOfRangeException(nameof(earlierSlice));
+        double worst = double.PositiveInfinity, worstK = kMin;
+        var earlier = _slices[earlierSlice].Smile;
+        var later = _slices[earlierSlice + 1].Smile;
+        for (int j = 0; j < points; j++)
+        {
+            double k = kMin + (kMax - kMin) * j / (points - 1);
+            double increase = later.TotalVariance(k) - earlier.TotalVariance(k);
+            if (increase < worst) { worst = increase; worstK = k; }
+        }
+
+        return new CalendarCheck(worst, worstK, earlierSlice);
     }
 
     // Index of the first slice with Time > time (1 ≤ result ≤ N − 1 when time is strictly inside the range).
