@@ -54,7 +54,8 @@ public sealed class SurfaceFitCommandTests(ITestOutputHelper output) : IDisposab
         Assert.Equal("", stderr);
         Assert.Contains("38 quotes in 2 expiries, 0 skipped", stdout);
         Assert.Equal(2, stdout.Split('\n').Count(l => l.StartsWith("2026-", StringComparison.Ordinal) && l.Contains("ok (min g")));
-        Assert.Contains("calendar: ok", stdout);
+        Assert.Contains("calendar on strikes quoted in both expiries: ok", stdout);
+        Assert.Contains("calendar on k in [-3, 3]: ok", stdout);
     }
 
     [Fact]
@@ -75,7 +76,9 @@ public sealed class SurfaceFitCommandTests(ITestOutputHelper output) : IDisposab
             Assert.Equal(1.0, e.GetProperty("medianHalfSpreadVolPoints").GetDouble(), 9);
         }
 
-        Assert.True(doc.RootElement.GetProperty("calendar").GetProperty("arbitrageFree").GetBoolean());
+        var calendar = doc.RootElement.GetProperty("calendar");
+        Assert.True(calendar.GetProperty("quotedStrikes").GetProperty("arbitrageFree").GetBoolean());
+        Assert.True(calendar.GetProperty("wideRange").GetProperty("arbitrageFree").GetBoolean());
     }
 
     [Fact]
@@ -114,6 +117,9 @@ public sealed class SurfaceFitCommandTests(ITestOutputHelper output) : IDisposab
             Assert.True(e.GetProperty("butterflyFree").GetBoolean());
             Assert.True(e.GetProperty("rmseVolPoints").GetDouble() < e.GetProperty("medianHalfSpreadVolPoints").GetDouble());
         }
+
+        // Inside the strikes both expiries of each pair quote, the independently fitted slices never cross.
+        Assert.True(doc.RootElement.GetProperty("calendar").GetProperty("quotedStrikes").GetProperty("arbitrageFree").GetBoolean());
     }
 
     [Theory]

@@ -42,7 +42,9 @@ public static class SurfaceFitCommand
         var fits = chain.Expiries.Select(e => (Expiry: e, Fit: e.FitSvi())).ToArray();
         var usable = fits.Where(f => f.Fit.Error is SviFitError.None or SviFitError.ButterflyArbitrage).ToArray();
         var surface = usable.Length == 0 ? null : VolSurface.Create(usable.Select(f => new SurfaceSlice(f.Expiry.Time, f.Expiry.Forward, f.Fit.Slice)), chain.Spot).Surface;
-        var calendar = surface?.CheckCalendar();
+        // Calendar: where both expiries of a pair have quotes (what the market pins down), and on the wide grid k ∈ [−3, 3]
+        // (where the slices are extrapolations). Independent per-expiry fits can cross far out in the wings.
+        var calendar = surface is null ? null : new CalendarReport(QuotedRangeCheck(surface, usable), surface.CheckCalendar());
 
         var plots = new List<string>();
         if (outDir is not null)
@@ -63,7 +65,43 @@ public static class SurfaceFitCommand
         return CliApp.ExitOk;
     }
 
-    private static void WriteText(TextWriter o, DeribitChain chain, string summary, (ExpiryQuotes Expiry, SviFitResult Fit)[] fits, CalendarCheck? calendar, (ExpiryQuotes Expiry, SviFitResult Fit)[] usable, List<string> plots)
+    private sealed record CalendarReport(CalendarCheck Quoted, CalendarCheck Wide);
+
+    private static CalendarCheck QuotedRangeCheck(VolSurface surface, (ExpiryQuotes Expiry, SviFitResult Fit)[] usable)
+    {
+        var worst = new CalendarCheck(double.PositiveInfinity, 0, -1);
+        for (int i = 0; i + 1 < usable.Length; i++)
+        {
+            var (earlier, later) = (usable[i].Expiry.Quotes, usable[i + 1].Expiry.Quotes);
+            double kMin = Math.Max(earlier.Min(q => q.LogMoneyness), later.Min(q => q.LogMoneyness));
+            double kMax = Math.Min(earlier.Max(q => q.LogMoneyness), later.Max(q => q.LogMoneyness));
+            if (!(kMax > kMin)) continue;
+            var pair = surface.CheckCalendar(i, kMin, kMax, 201);
+            if (pair.WorstIncrease < worst.WorstIncrease) worst = pair;
+        }
+
+        return worst;
+    }
+
+    private static string Describe(CalendarCheck check, (ExpiryQuotes Expiry, SviFitResult Fit)[] usable) => check.EarlierSlice < 0
+        ? "nothing to compare"
+        : check.IsArbitrageFree
+            ? string.Create(CultureInfo.InvariantCulture, $"ok (total variance non-decreasing in T; smallest increase {check.WorstIncrease:G3})")
+            : string.Create(CultureInfo.InvariantCulture, $"VIOLATED (w falls by {-check.WorstIncrease:G3} at k {check.AtLogMoneyness:F3} from {usable[check.EarlierSlice].Expiry.Expiry:yyyy-MM-dd} to {usable[check.EarlierSlice + 1].Expiry.Expiry:yyyy-MM-dd})");
+
+    private static void WriteCalendarJson(Utf8JsonWriter w, string name, CalendarCheck check, (ExpiryQuotes Expiry, SviFitResult Fit)[] usable)
+    {
+        if (check.EarlierSlice < 0) return;
+        w.WriteStartObject(name);
+        w.WriteBoolean("arbitrageFree", check.IsArbitrageFree);
+        w.WriteNumber("worstIncrease", check.WorstIncrease);
+        w.WriteNumber("atLogMoneyness", check.AtLogMoneyness);
+        w.WriteString("from", usable[check.EarlierSlice].Expiry.Expiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteString("to", usable[check.EarlierSlice + 1].Expiry.Expiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteEndObject();
+    }
+
+    private static void WriteText(TextWriter o, DeribitChain chain, string summary, (ExpiryQuotes Expiry, SviFitResult Fit)[] fits, CalendarReport? calendar, (ExpiryQuotes Expiry, SviFitResult Fit)[] usable, List<string> plots)
     {
         var c = CultureInfo.InvariantCulture;
         o.WriteLine(string.Create(c, $"chain {chain.ReferenceTime:yyyy-MM-ddTHH:mm:ssZ}  spot {chain.Spot?.ToString("F2", c) ?? "n/a"}  {summary}"));
@@ -84,19 +122,16 @@ public static class SurfaceFitCommand
         }
 
         o.WriteLine("vol points (vp): 0.01 of annualised vol; hs = median half bid-ask spread; butterfly: Gatheral-Jacquier g(k) >= 0 on k in [-3, 3]");
-        if (calendar is { } cal)
+        if (calendar is not null)
         {
-            o.WriteLine(cal.EarlierSlice < 0
-                ? "calendar: one expiry, nothing to compare"
-                : cal.IsArbitrageFree
-                    ? string.Create(c, $"calendar: ok (total variance non-decreasing in T on k in [-3, 3]; smallest increase {cal.WorstIncrease:G3})")
-                    : string.Create(c, $"calendar: VIOLATED (w falls by {-cal.WorstIncrease:G3} at k {cal.AtLogMoneyness:F3} from {usable[cal.EarlierSlice].Expiry.Expiry:yyyy-MM-dd} to {usable[cal.EarlierSlice + 1].Expiry.Expiry:yyyy-MM-dd})"));
+            o.WriteLine($"calendar on strikes quoted in both expiries: {Describe(calendar.Quoted, usable)}");
+            o.WriteLine($"calendar on k in [-3, 3]: {Describe(calendar.Wide, usable)}");
         }
 
         foreach (string p in plots) o.WriteLine($"wrote {p}");
     }
 
-    private static void WriteJson(TextWriter o, DeribitChain chain, (ExpiryQuotes Expiry, SviFitResult Fit)[] fits, CalendarCheck? calendar, (ExpiryQuotes Expiry, SviFitResult Fit)[] usable, List<string> plots)
+    private static void WriteJson(TextWriter o, DeribitChain chain, (ExpiryQuotes Expiry, SviFitResult Fit)[] fits, CalendarReport? calendar, (ExpiryQuotes Expiry, SviFitResult Fit)[] usable, List<string> plots)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
@@ -132,14 +167,11 @@ public static class SurfaceFitCommand
             }
 
             w.WriteEndArray();
-            if (calendar is { EarlierSlice: >= 0 } cal)
+            if (calendar is not null)
             {
                 w.WriteStartObject("calendar");
-                w.WriteBoolean("arbitrageFree", cal.IsArbitrageFree);
-                w.WriteNumber("worstIncrease", cal.WorstIncrease);
-                w.WriteNumber("atLogMoneyness", cal.AtLogMoneyness);
-                w.WriteString("from", usable[cal.EarlierSlice].Expiry.Expiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                w.WriteString("to", usable[cal.EarlierSlice + 1].Expiry.Expiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                WriteCalendarJson(w, "quotedStrikes", calendar.Quoted, usable);
+                WriteCalendarJson(w, "wideRange", calendar.Wide, usable);
                 w.WriteEndObject();
             }
 
