@@ -113,6 +113,27 @@ public class SviTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Every_successful_fit_of_a_random_smile_is_butterfly_free_and_finite()
+    {
+        // Smiles σ(k) = level + skew·k + curvature·k² on k ∈ [−0.4, 0.4], clipped at 5%, for expiries from 2 days to 2 years.
+        var smiles = from level in Gen.Choose(20, 150)
+                     from skew in Gen.Choose(-60, 60)
+                     from curvature in Gen.Choose(0, 300)
+                     from days in Gen.Choose(2, 730)
+                     select (Level: level / 100.0, Skew: skew / 100.0, Curvature: curvature / 100.0, Time: days / 365.0);
+        Prop.ForAll(smiles.ToArbitrary(), s =>
+        {
+            double[] k = Enumerable.Range(0, 17).Select(i => -0.4 + 0.05 * i).ToArray();
+            double[] vols = k.Select(x => Math.Max(0.05, s.Level + s.Skew * x + s.Curvature * x * x)).ToArray();
+            var fit = SviFitter.Fit(k, vols, s.Time);
+            var p = fit.Slice;
+            bool finite = double.IsFinite(p.A + p.B + p.Rho + p.M + p.Sigma + fit.RmseVol + fit.MaxErrorVol);
+            return finite && (fit.Error == SviFitError.ButterflyArbitrage
+                || (fit.Error == SviFitError.None && p.Validate() == SviParameterError.None && p.CheckButterfly(-3, 3, 3001).IsArbitrageFree));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(12).WithReplay(20260521, 1));
+    }
+
+    [Fact]
     public void Fit_rejects_bad_input_with_a_typed_error()
     {
         double[] k = [-0.2, -0.1, 0, 0.1, 0.2];
@@ -128,21 +149,19 @@ public class SviTests(ITestOutputHelper output)
     [Fact]
     public void Svi_fit_of_the_real_deribit_chain_is_within_the_half_spread_and_butterfly_free()
     {
-        if (!SharedDataForSurfaces.TryPath(SharedDataForSurfaces.DeribitChain, out string path))
+        if (SharedDataForSurfaces.DeribitChainFits is not { } real)
         {
             output.WriteLine($"SKIPPED: ../shared/{SharedDataForSurfaces.DeribitChain} is absent");
             return;
         }
 
-        var loaded = DeribitChainLoader.Parse(File.ReadAllText(path));
-        Assert.True(loaded.IsSuccess, loaded.Message);
-        var chain = loaded.Chain!;
+        var (chain, fits) = real;
         Assert.Equal(12, chain.Expiries.Count);
         Assert.Equal(387, chain.Expiries.Sum(e => e.Quotes.Count));
+        Assert.Equal(0, chain.Skipped.Total);
 
-        foreach (var expiry in chain.Expiries)
+        foreach (var (expiry, fit) in chain.Expiries.Zip(fits))
         {
-            var fit = expiry.FitSvi();
             double halfSpread = expiry.MedianHalfSpreadVol;
             output.WriteLine($"{expiry.Expiry:yyyy-MM-dd} n={fit.QuoteCount} rmse={100 * fit.RmseVol:F3} vp max={100 * fit.MaxErrorVol:F3} vp half-spread={100 * halfSpread:F3} vp g_min={fit.Butterfly.MinimumDensity:G3}");
             Assert.Equal(SviFitError.None, fit.Error);

@@ -114,14 +114,14 @@ public class VolSurfaceTests(ITestOutputHelper output)
     [Fact]
     public void Surface_of_the_real_deribit_chain_is_calendar_free_where_consecutive_expiries_both_have_quotes()
     {
-        if (!SharedDataForSurfaces.TryPath(SharedDataForSurfaces.DeribitChain, out string path))
+        if (SharedDataForSurfaces.DeribitChainFits is not { } real)
         {
             output.WriteLine($"SKIPPED: ../shared/{SharedDataForSurfaces.DeribitChain} is absent");
             return;
         }
 
-        var chain = DeribitChainLoader.Parse(File.ReadAllText(path)).Chain!;
-        var fits = chain.Expiries.Select(e => (Expiry: e, Fit: e.FitSvi())).ToArray();
+        var (chain, sviFits) = real;
+        var fits = chain.Expiries.Zip(sviFits, (e, f) => (Expiry: e, Fit: f)).ToArray();
         var surface = VolSurface.Create(fits.Select(f => new SurfaceSlice(f.Expiry.Time, f.Expiry.Forward, f.Fit.Slice)), chain.Spot).Surface!;
         for (int i = 0; i + 1 < fits.Length; i++)
         {

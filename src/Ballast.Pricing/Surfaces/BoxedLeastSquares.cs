@@ -69,6 +69,9 @@ internal static class BoxedLeastSquares
                 d = Math.Clamp(x[1], -c, c);
                 a = Math.Min(Math.Max(x[0], Math.Abs(d) - c), aMax);
             }
+
+            // A feasible unconstrained minimum (mask 0, tried first) is the optimum of the convex problem.
+            if (mask == 0) return true;
         }
 
         return bestValue < double.PositiveInfinity;
