@@ -82,13 +82,13 @@ public sealed class SurfaceFitCommandTests(ITestOutputHelper output) : IDisposab
     }
 
     [Fact]
-    public void Out_writes_one_png_per_expiry()
+    public void Out_writes_one_png_per_expiry_and_an_overview()
     {
         string outDir = Path.Combine(_dir, "plots");
         var (code, stdout, _) = Run("surface", "fit", "--chain", WriteSyntheticChain(), "--out", outDir);
         Assert.Equal(0, code);
         string[] files = Directory.GetFiles(outDir, "*.png").Order().ToArray();
-        Assert.Equal(["smile_2026-06-20.png", "smile_2026-08-19.png"], files.Select(Path.GetFileName));
+        Assert.Equal(["smile_2026-06-20.png", "smile_2026-08-19.png", "surface.png"], files.Select(Path.GetFileName));
         foreach (string file in files)
         {
             byte[] head = File.ReadAllBytes(file)[..8];

@@ -3,7 +3,7 @@ using Ballast.Pricing.Surfaces;
 
 namespace Ballast.Cli;
 
-/// <summary>PNG of one expiry's market smile (bid/ask bars, mid points) against the fitted SVI curve, with ScottPlot.</summary>
+/// <summary>PNGs of market smiles against fitted SVI curves, with ScottPlot: one per expiry, and one overview of all expiries.</summary>
 internal static class SmilePlot
 {
     /// <summary>Writes <c>smile_YYYY-MM-DD.png</c> into <paramref name="directory"/> and returns its path.</summary>
@@ -50,6 +50,43 @@ internal static class SmilePlot
 
         string path = Path.Combine(directory, $"smile_{expiry.Expiry:yyyy-MM-dd}.png");
         plot.SavePng(path, 1000, 600);
+        return path;
+    }
+
+    /// <summary>Writes <c>surface.png</c>: every expiry's fitted smile (lines) and market mids (points) against k = ln(K/F).</summary>
+    public static string WriteOverview(string directory, IReadOnlyList<(ExpiryQuotes Expiry, SviFitResult Fit)> fits)
+    {
+        var plot = new ScottPlot.Plot();
+        var palette = new ScottPlot.Palettes.Category20();
+        double kMin = fits.Min(f => f.Expiry.Quotes.Min(q => q.LogMoneyness));
+        double kMax = fits.Max(f => f.Expiry.Quotes.Max(q => q.LogMoneyness));
+        for (int i = 0; i < fits.Count; i++)
+        {
+            var (expiry, fit) = fits[i];
+            var color = palette.GetColor(i);
+            double lo = expiry.Quotes.Min(q => q.LogMoneyness), hi = expiry.Quotes.Max(q => q.LogMoneyness);
+            const int points = 200;
+            double[] k = new double[points], vols = new double[points];
+            for (int j = 0; j < points; j++)
+            {
+                k[j] = lo + (hi - lo) * j / (points - 1);
+                vols[j] = 100 * fit.Slice.ImpliedVol(k[j], expiry.Time);
+            }
+
+            var line = plot.Add.ScatterLine(k, vols, color);
+            line.LegendText = string.Create(CultureInfo.InvariantCulture, $"{expiry.Expiry:yyyy-MM-dd} ({100 * fit.RmseVol:F2} vp)");
+            line.LineWidth = 2;
+            var market = plot.Add.ScatterPoints(expiry.Quotes.Select(q => q.LogMoneyness).ToArray(), expiry.Quotes.Select(q => 100 * q.MidVol).ToArray(), color);
+            market.MarkerSize = 4;
+        }
+
+        plot.Axes.SetLimitsX(kMin - 0.05, kMax + 0.05);
+        plot.Title("SVI fits per expiry (lines) vs market mid vols (points); legend: expiry (RMSE)", 14);
+        plot.XLabel("log-moneyness k = ln(K/F)");
+        plot.YLabel("implied vol (%)");
+        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+        string path = Path.Combine(directory, "surface.png");
+        plot.SavePng(path, 1200, 750);
         return path;
     }
 }

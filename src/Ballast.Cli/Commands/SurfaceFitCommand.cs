@@ -8,7 +8,7 @@ namespace Ballast.Cli;
 /// <summary>
 /// <c>ballast surface fit --chain FILE.json [--out DIR] [--json]</c>: fits raw SVI per expiry to a Deribit-style chain,
 /// prints parameters, fit error in vol points (1 vol point = 0.01 of annualised vol) and the butterfly/calendar checks;
-/// with --out writes one PNG per expiry of market (bid/mid/ask) against fitted smiles.
+/// with --out writes one PNG per expiry of market (bid/mid/ask) against fitted smiles, and an overview surface.png.
 /// </summary>
 public static class SurfaceFitCommand
 {
@@ -53,6 +53,7 @@ public static class SurfaceFitCommand
             {
                 Directory.CreateDirectory(outDir);
                 foreach (var (expiry, fit) in usable) plots.Add(SmilePlot.Write(outDir, expiry, fit));
+                if (usable.Length > 0) plots.Add(SmilePlot.WriteOverview(outDir, usable));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
