@@ -1,6 +1,7 @@
 using Ballast.Engine.Parameters;
 using Ballast.Engine.Quoting;
 using Ballast.Pricing;
+using FsCheck.Xunit;
 
 namespace Ballast.Engine.Tests;
 
@@ -154,5 +155,29 @@ public class FeeScheduleTests
         Assert.Equal(0.01 * 1742.01337 * 5, fees.SpotPriceFee, Tol);
         Assert.Equal(100 * (vol * 5 * g.Vega / 100 / 1_000_000) * 5, fees.VegaUtilFee, Tol);
         Assert.Equal(0.25 * (g.Vega * 0.01) * (1 + 0.0075 * 3) * 1 * 5, fees.VarianceFee, Tol);
+    }
+
+    [Property(MaxTest = 300)]
+    public void Every_fee_is_non_negative_and_scales_with_the_trade_size(ushort amountTenths, ushort premiumPerOption,
+        ushort days, short preVega, short postVega, byte skewHundredths, byte ivVarianceThousandths, bool forceClose)
+    {
+        double amount = 0.1 + amountTenths / 10.0;
+        var one = Trade() with
+        {
+            Amount = amount,
+            Premium = premiumPerOption * amount,
+            TimeToExpiryYears = days / 365.0,
+            PreTradeNetStdVega = preVega,
+            PostTradeNetStdVega = postVega,
+            NewSkew = 0.5 + skewHundredths / 100.0,
+            IvVariance = ivVarianceThousandths / 1000.0,
+            IsForceClose = forceClose,
+        };
+        var fees = FeeSchedule.Compute(one, Lyra);
+        Assert.True(fees.OptionPriceFee >= 0 && fees.SpotPriceFee >= 0 && fees.VegaUtilFee >= 0 && fees.VarianceFee >= 0);
+
+        // Doubling amount and premium (same per-option price, same vault Greeks) doubles every component.
+        var doubled = FeeSchedule.Compute(one with { Amount = 2 * amount, Premium = 2 * one.Premium }, Lyra);
+        Assert.Equal(2 * fees.Total, doubled.Total, 1e-9 * Math.Max(1, fees.Total));
     }
 }

@@ -50,11 +50,18 @@ public class ParameterTests
         Assert.Equal(1.4, D.ShortPostCutoffVolShock);
         Assert.Equal(0.8, D.LongVolShock);
         Assert.Equal(0.5, D.LongPostCutoffVolShock);
+        Assert.Equal(1.3, D.LiquidateVolShock);
+        Assert.Equal(1.6, D.LiquidatePostCutoffVolShock);
+        Assert.Equal(0.01, D.ShortSpotMin);
+        Assert.Equal(0.02, D.LiquidateSpotMin);
         // DEFAULT_GREEK_CACHE_PARAMS
         Assert.Equal(3 * 3_600, D.StaleUpdateDuration);
         Assert.Equal(0.05, D.AcceptableSpotPricePercentMove);
         Assert.Equal(86_400, D.VarianceIvGwavPeriod);
         Assert.Equal(3 * 86_400, D.VarianceSkewGwavPeriod);
+        Assert.Equal(86_400, D.OptionValueIvGwavPeriod);
+        Assert.Equal(3 * 86_400, D.OptionValueSkewGwavPeriod);
+        Assert.Equal(0.05, D.RateAndCarry);
         Assert.Equal(0.5, D.GwavSkewFloor);
         Assert.Equal(2, D.GwavSkewCap);
     }

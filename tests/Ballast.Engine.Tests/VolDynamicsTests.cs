@@ -174,4 +174,36 @@ public class VolDynamicsTests
         Assert.Equal(baseIv, down.NewBaseIv, 1e-12);
         Assert.Equal(skew, down.NewSkew, 1e-12);
     }
+
+    [Theory]
+    // closing a short (buy) before the cutoff: max(0.9, 1.0)·1.2 = 1.2; after: max(0.9, 1.0)·1.4 = 1.4
+    [InlineData(TradeDirection.Buy, false, false, 1.2)]
+    [InlineData(TradeDirection.Buy, false, true, 1.4)]
+    // closing a long (sell): min(0.9, 1.0)·0.8 = 0.72; after the cutoff ·0.5 = 0.45
+    [InlineData(TradeDirection.Sell, false, false, 0.72)]
+    [InlineData(TradeDirection.Sell, false, true, 0.45)]
+    // liquidation: GWAV vol 0.9 · 1.3 = 1.17; after the cutoff · 1.6 = 1.44
+    [InlineData(TradeDirection.Buy, true, false, 1.17)]
+    [InlineData(TradeDirection.Buy, true, true, 1.44)]
+    public void Force_closes_are_priced_off_the_GWAV_vol_with_Lyras_shocks(TradeDirection direction, bool liquidation, bool postCutoff, double expected)
+    {
+        Assert.Equal(expected, ForceCloseVolatility.Compute(0.9, 1.0, direction, liquidation, postCutoff, Lyra), 1e-15);
+    }
+
+    [Fact]
+    public void Buying_back_a_short_never_costs_less_than_parity_plus_a_slice_of_spot()
+    {
+        // parity 50, spot 2000: 50 + 0.01·2000 = 70; liquidation 50 + 0.02·2000 = 90
+        Assert.Equal(70, ForceCloseVolatility.MinimumBuyPrice(50, 2_000, false, Lyra), 1e-12);
+        Assert.Equal(90, ForceCloseVolatility.MinimumBuyPrice(50, 2_000, true, Lyra), 1e-12);
+    }
+
+    [Theory]
+    [InlineData(0.3, 0.5)]
+    [InlineData(1.2, 1.2)]
+    [InlineData(2.7, 2.0)]
+    public void Skews_entering_the_GWAV_are_clamped_to_the_floor_and_cap(double skew, double expected)
+    {
+        Assert.Equal(expected, VolDynamics.SkewForGwav(skew, Lyra));
+    }
 }
