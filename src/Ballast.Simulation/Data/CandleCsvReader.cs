@@ -2,7 +2,7 @@ namespace Ballast.Simulation.Data;
 
 /// <summary>
 /// Reads hourly candles in the CryptoDataDownload layout of shared/data/btcusd_1h_coinbase_2017-2019.csv: an optional
-/// banner line, the header <c>date,symbol,open,high,low,close,volume_btc,volume</c>, rows newest first with dates like
+/// banner line, the header <c>date,symbol,open,high,low,close,volume_btc,volume</c>, rows newest first (any order is accepted, duplicates are not) with dates like
 /// <c>2019-10-17 09-AM</c> (12-hour clock, UTC). Returns candles oldest first or a typed error naming the line.
 /// </summary>
 public static class CandleCsvReader

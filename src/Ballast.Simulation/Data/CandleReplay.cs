@@ -39,7 +39,8 @@ public static class CandleReplay
                 int remaining = stepsPerBar - j;
                 x += (end - x) / remaining + Math.Sqrt(stepVariance * (remaining - 1) / remaining) * rng.NextGaussian();
                 x = Math.Clamp(x, logLow, logHigh);
-                path[index++] = Math.Exp(x);
+                // exp(ln L) can land an ulp outside [L, H]; clamp the price too so the range invariant is exact.
+                path[index++] = Math.Clamp(Math.Exp(x), bar.Low, bar.High);
             }
 
             x = end;

@@ -24,6 +24,6 @@ public enum CsvError
     /// <summary>Prices are inconsistent: not positive, or high/low do not bracket open and close.</summary>
     InconsistentPrices,
 
-    /// <summary>Timestamps are repeated or not monotone in one direction.</summary>
-    OutOfOrder,
+    /// <summary>Two rows have the same timestamp.</summary>
+    DuplicateTimestamp,
 }

@@ -19,12 +19,13 @@ internal static class CsvFields
     /// <summary>
     /// Reads lines, skipping at most one banner line before the header (matched by its first field), and hands each
     /// data row with its 1-based line number to <paramref name="parseRow"/>, which returns an error or adds the row.
-    /// Blank lines are ignored. Rows must be strictly monotone in time in one direction; they come back oldest first.
+    /// Blank lines are ignored. Timestamps must be unique; rows may come in any order and are returned oldest first.
     /// </summary>
     public static CsvReadResult<T> Read<T>(TextReader reader, string headerFirstField, int fieldCount,
         Func<string[], int, List<T>, CsvReadResult<T>?> parseRow, Func<T, DateTime> timeOf)
     {
         var rows = new List<T>();
+        var seen = new HashSet<DateTime>();
         int lineNumber = 0, headerLine = 0;
         string? line;
         while ((line = reader.ReadLine()) is not null)
@@ -44,19 +45,15 @@ internal static class CsvFields
                 return CsvReadResult<T>.Fail(CsvError.WrongFieldCount, lineNumber, $"expected {fieldCount} fields, found {fields.Length}");
             var failure = parseRow(fields, lineNumber, rows);
             if (failure is not null) return failure;
-            if (rows.Count >= 2)
-            {
-                DateTime first = timeOf(rows[0]), previous = timeOf(rows[^2]), current = timeOf(rows[^1]);
-                bool descending = timeOf(rows[1]) < first;
-                if (current == previous || (current < previous) != descending)
-                    return CsvReadResult<T>.Fail(CsvError.OutOfOrder, lineNumber,
-                        $"timestamp {current:yyyy-MM-dd HH:mm} breaks the file's {(descending ? "newest-first" : "oldest-first")} order after {previous:yyyy-MM-dd HH:mm}");
-            }
+            if (!seen.Add(timeOf(rows[^1])))
+                return CsvReadResult<T>.Fail(CsvError.DuplicateTimestamp, lineNumber, $"timestamp {timeOf(rows[^1]):yyyy-MM-dd HH:mm} appears twice");
         }
 
         if (headerLine == 0) return CsvReadResult<T>.Fail(CsvError.MissingHeader, 0, $"no header line starting with '{headerFirstField},'");
         if (rows.Count == 0) return CsvReadResult<T>.Fail(CsvError.Empty, 0, "no data rows");
-        if (rows.Count >= 2 && timeOf(rows[1]) < timeOf(rows[0])) rows.Reverse();
+        // Sorting rather than demanding one direction: the Coinbase file is newest first but has a block of rows out of
+        // order on 2017-11-12 (see the Simulation README); timestamps are unique, so the sort is unambiguous.
+        rows.Sort((a, b) => timeOf(a).CompareTo(timeOf(b)));
         return new CsvReadResult<T>(rows, CsvError.None, 0, "");
     }
 }

@@ -2,7 +2,7 @@ namespace Ballast.Simulation.Data;
 
 /// <summary>
 /// Reads a funding-rate series: header <c>time,rate</c> (optionally after one banner line), one row per observation,
-/// ISO-8601 UTC timestamps, rates as annualised fractions; either time order. Returns points oldest first.
+/// ISO-8601 UTC timestamps, rates as annualised fractions; any time order, unique timestamps. Returns points oldest first.
 /// </summary>
 public static class FundingRateCsvReader
 {

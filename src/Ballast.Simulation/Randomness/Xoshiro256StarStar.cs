@@ -25,6 +25,11 @@ public sealed class Xoshiro256StarStar
         if ((_s0 | _s1 | _s2 | _s3) == 0) _s0 = SplitMix64.Increment;
     }
 
+    private Xoshiro256StarStar(ulong s0, ulong s1, ulong s2, ulong s3) => (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+
+    /// <summary>A generator with an explicit state, for checking against the reference implementation's outputs.</summary>
+    internal static Xoshiro256StarStar FromState(ulong s0, ulong s1, ulong s2, ulong s3) => new(s0, s1, s2, s3);
+
     /// <summary>
     /// The generator of path <paramref name="pathIndex"/> of a run seeded with <paramref name="seed"/>: the two are
     /// hashed separately through the SplitMix64 finaliser so that neighbouring seeds and paths give unrelated streams.
