@@ -1,17 +1,10 @@
 using System.Text.Json;
-using Ballast.Cli;
 
 namespace Ballast.Cli.Tests;
 
 public class QuoteMmCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CliApp.Run(["quote-mm", .. args], stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Invoke(["quote-mm", .. args]);
 
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 
@@ -63,12 +56,7 @@ public class QuoteMmCommandTests
     [InlineData("--model", "as", "--mid", "100", "--inventory", "0", "--sigma", "2", "--gamma", "0.1", "--k", "1.5", "--bogus", "1")]
     public void Bad_input_is_a_one_line_error_with_exit_code_2(params string[] args)
     {
-        var (code, output, error) = Run(args);
-
-        Assert.Equal(2, code);
-        Assert.Empty(output);
-        Assert.Single(error.TrimEnd().Split('\n'));
-        Assert.StartsWith("error: ", error);
+        CliRun.AssertOneLineUsageError(Run(args));
     }
 
     [Fact]

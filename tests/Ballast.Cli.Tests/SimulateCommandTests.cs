@@ -1,17 +1,10 @@
 using System.Text.Json;
-using Ballast.Cli;
 
 namespace Ballast.Cli.Tests;
 
 public class SimulateCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CliApp.Run(["simulate", .. args], stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Invoke(["simulate", .. args]);
 
     [Fact]
     public void Avellaneda_Stoikov_preset_prints_both_strategies_as_json()
@@ -58,12 +51,7 @@ public class SimulateCommandTests
     [InlineData("--preset", "avellaneda-stoikov", "--gamma", "0.1", "--sweep", "gamma=1,2")]
     public void Bad_input_is_a_one_line_error_with_exit_code_2(params string[] args)
     {
-        var (code, output, error) = Run(args);
-
-        Assert.Equal(2, code);
-        Assert.Empty(output);
-        Assert.Single(error.TrimEnd().Split('\n'));
-        Assert.StartsWith("error: ", error);
+        CliRun.AssertOneLineUsageError(Run(args));
     }
 
     [Fact]
