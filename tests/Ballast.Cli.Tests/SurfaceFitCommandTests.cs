@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Ballast.Cli;
 using Xunit.Abstractions;
 
 namespace Ballast.Cli.Tests;
@@ -12,13 +11,7 @@ public sealed class SurfaceFitCommandTests(ITestOutputHelper output) : IDisposab
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Invoke(args);
 
     // Two expiries whose Deribit vols come from smiles σ(k) = 0.5 + 0.4k² (30 days) and 0.55 + 0.3k² (90 days), ±1 vol point.
     private string WriteSyntheticChain()
@@ -152,11 +145,9 @@ public sealed class SurfaceFitCommandTests(ITestOutputHelper output) : IDisposab
             _ => "error: unknown option --colour",
         };
 
-        var (code, stdout, stderr) = Run(args);
-        Assert.Equal(2, code);
-        Assert.Equal("", stdout);
-        Assert.Single(stderr.TrimEnd().Split('\n'));
-        Assert.StartsWith(expected, stderr);
+        var result = Run(args);
+        CliRun.AssertOneLineUsageError(result);
+        Assert.StartsWith(expected, result.Err);
     }
 
     private static string? RealChain()
