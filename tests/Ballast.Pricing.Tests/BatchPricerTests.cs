@@ -213,6 +213,20 @@ public class BatchPricerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Degenerate_options_mixed_into_a_vector_leave_their_neighbours_correct()
+    {
+        // Every third option has T = 0 or σ = 0; the others share SIMD lanes with them.
+        var o = RandomOptions(37, seed: 11);
+        for (int i = 0; i < o.Length; i += 3)
+        {
+            if (i % 2 == 0) o.Times[i] = 0.0; else o.Vols[i] = 0.0;
+        }
+
+        AssertMatchesScalar(o, PriceBlackScholes(o), black76: false);
+        AssertMatchesScalar(o, PriceBlack76(o), black76: true);
+    }
+
+    [Fact]
     public void Empty_spans_are_a_no_op()
     {
         var o = RandomOptions(0, seed: 1);

@@ -157,9 +157,9 @@ internal static class BatchKernel
             T totalVol = T.Load(in vols, at) * rootTime;
             if (!T.AllWithin(totalVol, MinTotalVol, MaxTotalVol))
             {
-                // Keep the arithmetic finite; these elements are overwritten by the scalar path afterwards.
+                // Keep the arithmetic finite in the degenerate lanes only; the scalar path overwrites them afterwards.
                 degenerate = true;
-                totalVol = T.Create(1.0);
+                totalVol = T.Select(T.Within(totalVol, MinTotalVol, MaxTotalVol), totalVol, T.Create(1.0));
             }
 
             // One division gives both 1/(S·s) (gamma) and 1/s = S/(S·s) (d1, theta).

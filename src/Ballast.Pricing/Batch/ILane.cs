@@ -46,6 +46,9 @@ internal interface ILane<TSelf> where TSelf : struct, ILane<TSelf>
     /// <summary>ifTrue where the mask is set, ifFalse elsewhere.</summary>
     static abstract TSelf Select(TSelf mask, TSelf ifTrue, TSelf ifFalse);
 
+    /// <summary>All bits set where lower ≤ x ≤ upper, zero elsewhere (and for NaN).</summary>
+    static abstract TSelf Within(TSelf x, double lower, double upper);
+
     /// <summary>True when every element x satisfies lower ≤ x ≤ upper (false for NaN).</summary>
     static abstract bool AllWithin(TSelf x, double lower, double upper);
 

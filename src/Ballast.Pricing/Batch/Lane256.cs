@@ -66,6 +66,10 @@ internal readonly struct Lane256(Vector256<double> value) : ILane<Lane256>
     public static Lane256 Select(Lane256 mask, Lane256 ifTrue, Lane256 ifFalse) => new(Vector256.ConditionalSelect(mask._value, ifTrue._value, ifFalse._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane256 Within(Lane256 x, double lower, double upper)
+        => new(Vector256.GreaterThanOrEqual(x._value, Vector256.Create(lower)) & Vector256.LessThanOrEqual(x._value, Vector256.Create(upper)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AllWithin(Lane256 x, double lower, double upper)
         => Vector256.GreaterThanOrEqualAll(x._value, Vector256.Create(lower)) && Vector256.LessThanOrEqualAll(x._value, Vector256.Create(upper));
 

@@ -66,6 +66,10 @@ internal readonly struct Lane512(Vector512<double> value) : ILane<Lane512>
     public static Lane512 Select(Lane512 mask, Lane512 ifTrue, Lane512 ifFalse) => new(Vector512.ConditionalSelect(mask._value, ifTrue._value, ifFalse._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512 Within(Lane512 x, double lower, double upper)
+        => new(Vector512.GreaterThanOrEqual(x._value, Vector512.Create(lower)) & Vector512.LessThanOrEqual(x._value, Vector512.Create(upper)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AllWithin(Lane512 x, double lower, double upper)
         => Vector512.GreaterThanOrEqualAll(x._value, Vector512.Create(lower)) && Vector512.LessThanOrEqualAll(x._value, Vector512.Create(upper));
 

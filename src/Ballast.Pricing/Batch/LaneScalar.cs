@@ -65,6 +65,10 @@ internal readonly struct LaneScalar(double value) : ILane<LaneScalar>
         => new(BitConverter.DoubleToInt64Bits(mask._value) != 0 ? ifTrue._value : ifFalse._value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LaneScalar Within(LaneScalar x, double lower, double upper)
+        => new(x._value >= lower && x._value <= upper ? AllBitsSet : 0.0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AllWithin(LaneScalar x, double lower, double upper) => x._value >= lower && x._value <= upper;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
