@@ -71,7 +71,27 @@ public static class ImpliedVolatility
             return ImpliedVolResult.Fail(ImpliedVolError.NotFinite);
         if (!(forward > 0) || !(strike > 0)) return ImpliedVolResult.Fail(ImpliedVolError.NonPositiveUnderlyingOrStrike);
         if (!(time > 0)) return ImpliedVolResult.Fail(ImpliedVolError.NonPositiveTime);
-        double undiscounted = price * Math.Exp(rate * time);
+        // The bounds are checked on the discounted price against the discounted bounds, so that a quote of exactly
+        // e^(−rT)·intrinsic (or e^(−rT)·maximum) is classified as such whatever the rounding of un-discounting.
+        double discount = Math.Exp(-rate * time);
+        double intrinsic, maximum;
+        if (type == OptionType.Call)
+        {
+            intrinsic = forward > strike ? forward - strike : 0.0;
+            maximum = forward;
+        }
+        else
+        {
+            intrinsic = strike > forward ? strike - forward : 0.0;
+            maximum = strike;
+        }
+
+        double discountedIntrinsic = discount * intrinsic;
+        if (price < discountedIntrinsic) return ImpliedVolResult.Fail(ImpliedVolError.PriceBelowIntrinsic);
+        if (price >= discount * maximum) return ImpliedVolResult.Fail(ImpliedVolError.PriceAboveMaximum);
+        if (price == discountedIntrinsic) return new ImpliedVolResult(0.0, ImpliedVolError.None);
+        // Un-discounting may round the price a hair below intrinsic: that is zero time value, not an arbitrage.
+        double undiscounted = Math.Max(price / discount, intrinsic);
         return FromUndiscounted(type, undiscounted, forward, strike, time);
     }
 
@@ -85,7 +105,8 @@ public static class ImpliedVolatility
     /// <param name="time">Time to expiry T &gt; 0 in years.</param>
     public static ImpliedVolResult ForBlackScholes(OptionType type, double price, double spot, double strike, double rate, double dividendYield, double time)
     {
-        if (!double.IsFinite(dividendYield) || !double.IsFinite(spot) || !double.IsFinite(rate) || !double.IsFinite(time))
+        if (!double.IsFinite(price) || !double.IsFinite(spot) || !double.IsFinite(strike) || !double.IsFinite(rate)
+            || !double.IsFinite(dividendYield) || !double.IsFinite(time))
             return ImpliedVolResult.Fail(ImpliedVolError.NotFinite);
         if (!(spot > 0) || !(strike > 0)) return ImpliedVolResult.Fail(ImpliedVolError.NonPositiveUnderlyingOrStrike);
         if (!(time > 0)) return ImpliedVolResult.Fail(ImpliedVolError.NonPositiveTime);

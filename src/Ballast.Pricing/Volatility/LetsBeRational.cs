@@ -146,8 +146,9 @@ public static class LetsBeRational
 
         // Jäckel §3: the inflection point s_c = √(2|x|) splits the curve; there h = −t, so
         // b_c = ½e^(x/2) − e^(−x/2)Φ(−√(2|x|)) = ½e^(x/2)(1 − erfcx(√|x|)) and b'(s_c) = e^(x/2)/√(2π).
-        double sC = Math.Sqrt(-2.0 * x);
-        double bC = x == 0 ? 0.0 : 0.5 * bMax * (1.0 - Normal.Erfcx(Math.Sqrt(-x)));
+        double rootMinusX = Math.Sqrt(-x);
+        double sC = 1.4142135623730950488 * rootMinusX;
+        double bC = x == 0 ? 0.0 : 0.5 * bMax * (1.0 - Normal.Erfcx(rootMinusX));
         double vC = InvSqrt2Pi * bMax;
 
         double s;
@@ -245,16 +246,28 @@ public static class LetsBeRational
         double lnBeta = objective == Objective.ReciprocalLog ? Math.Log(beta) : 0.0;
         double complementOfBeta = bMax - beta;
         double ds = double.MaxValue;
+        // The guess lies in its branch's bracket up to rounding; pull it back in if rounding put it outside.
+        s = Math.Min(Math.Max(s, sLeft), sRight);
         for (int iteration = 0; iteration < HouseholderIterations && Math.Abs(ds) > Epsilon * s; iteration++)
         {
-            if (!(s > sLeft && s < sRight))
+            if (!(s >= sLeft && s <= sRight) || !(s > 0))
             {
-                // The guess or step left the bracket (only for extreme |x|): bisect, or expand an open bracket.
+                // A step left the bracket (only for extreme |x|): bisect, or expand an open bracket.
                 s = double.IsPositiveInfinity(sRight) ? 2.0 * Math.Max(sLeft, s) : 0.5 * (sLeft + sRight);
                 if (sRight - sLeft <= Epsilon * s) break;
             }
 
-            double b = NormalisedOtmCall(x, s, out double bp);
+            double b, bp, complement = 0.0;
+            if (objective == Objective.LogComplement)
+            {
+                complement = NormalisedOtmCallComplement(x, s, out bp);
+                b = bMax - complement;
+            }
+            else
+            {
+                b = NormalisedOtmCall(x, s, out bp);
+            }
+
             if (b > beta && s < sRight) sRight = s;
             else if (b < beta && s > sLeft) sLeft = s;
 
@@ -284,7 +297,6 @@ public static class LetsBeRational
 
                 case Objective.LogComplement:
                 {
-                    double complement = NormalisedOtmCallComplement(x, s);
                     if (!(complement > 0))
                     {
                         ds = 0.5 * (sLeft + s) - s;
@@ -359,11 +371,12 @@ public static class LetsBeRational
 
     // b_max − b(x, s) = e^(x/2)Φ(−(h+t)) + e^(−x/2)Φ(h−t): a sum of positive terms, free of the cancellation
     // that b_max − b has when b is close to b_max.
-    private static double NormalisedOtmCallComplement(double x, double s)
+    private static double NormalisedOtmCallComplement(double x, double s, out double vega)
     {
         double h = x / s;
         double t = 0.5 * s;
         double expFactor = Math.Exp(-0.5 * (h * h + t * t));
+        vega = InvSqrt2Pi * expFactor;
         double second = expFactor * Normal.Erfcx(-(h - t) * InvSqrt2);
         double sum = h + t;
         double first = sum >= 0 ? expFactor * Normal.Erfcx(sum * InvSqrt2) : Math.Exp(0.5 * x) * Normal.Erfc(sum * InvSqrt2);
@@ -414,8 +427,9 @@ public static class LetsBeRational
         double y12 = h * y11 + 11.0 * y10;
         double y13 = h * y12 + 12.0 * y11;
         double w = t * t;
-        double series = y1 + w * (y3 / 6.0 + w * (y5 / 120.0 + w * (y7 / 5040.0 + w * (y9 / 362880.0
-            + w * (y11 / 39916800.0 + w * (y13 / 6227020800.0))))));
+        // Coefficients 1/n! for n = 3, 5, …, 13 (multiplications: the JIT does not turn x/n! into x·(1/n!)).
+        double series = y1 + w * (y3 * (1.0 / 6.0) + w * (y5 * (1.0 / 120.0) + w * (y7 * (1.0 / 5040.0) + w * (y9 * (1.0 / 362880.0)
+            + w * (y11 * (1.0 / 39916800.0) + w * (y13 * (1.0 / 6227020800.0)))))));
         return t * series;
     }
 
@@ -429,10 +443,14 @@ public static class LetsBeRational
         double y = z * z;
         double s2 = s * s;
         double mills = SqrtPiOverTwo * Normal.Erfcx(z * InvSqrt2);
-        double phiMinusZ = 0.5 * Normal.Erfc(z * InvSqrt2);
+        // Φ(−z) = M·φ(z); one exponential each for e^(−y/2) and e^(s²/8) serves f, f' and f''.
+        double expHalfY = Math.Exp(-0.5 * y);
+        double expEighthS2 = Math.Exp(0.125 * s2);
+        double phiMinusZ = mills * InvSqrt2Pi * expHalfY;
         f = TwoPiOverSqrt27 * ax * (phiMinusZ * phiMinusZ * phiMinusZ);
-        df = y * mills * mills * Math.Exp(0.125 * s2);
-        d2f = SqrtTwoPi * mills * Math.Exp(1.5 * y + 0.25 * s2) * (y / s) * (2.0 * z + mills * (0.25 * s2 - 2.0 - 2.0 * y));
+        df = y * mills * mills * expEighthS2;
+        double expThreeHalvesY = 1.0 / (expHalfY * expHalfY * expHalfY);
+        d2f = SqrtTwoPi * mills * expThreeHalvesY * (expEighthS2 * expEighthS2) * (y / s) * (2.0 * z + mills * (0.25 * s2 - 2.0 - 2.0 * y));
     }
 
     private static double InverseLowerMap(double x, double f)
@@ -450,8 +468,9 @@ public static class LetsBeRational
         f = 0.5 * Normal.Erfc(0.5 * s * InvSqrt2);
         double w = x / s;
         w *= w;
-        df = -0.5 * Math.Exp(0.5 * w);
-        d2f = SqrtPiOverTwo * (w / s) * Math.Exp(w + 0.125 * s * s);
+        double expHalfW = Math.Exp(0.5 * w);
+        df = -0.5 * expHalfW;
+        d2f = SqrtPiOverTwo * (w / s) * (expHalfW * expHalfW) * Math.Exp(0.125 * s * s);
     }
 
     // Delbourgo & Gregory (1985) rational cubic on [xL, xR] with values yL, yR, slopes dL, dR and control r ≥ −1:
