@@ -365,4 +365,37 @@ public class ImpliedVolatilityTests(ITestOutputHelper output)
             return excluded || (code == ImpliedVolError.None && error <= RoundTripTolerance);
         });
     }
+
+    [FsCheck.Xunit.Property(MaxTest = 2000)]
+    public Property Any_finite_input_gives_a_finite_non_negative_vol_or_a_typed_rejection()
+    {
+        // Far outside any market: forwards and strikes from 1e-150 to 1e150, |ln(F/K)| up to 700, T from 1e-10 to
+        // 1e4 years, prices anywhere between below intrinsic and above the maximum, including within ulps of both.
+        Gen<double> unit = Gen.Choose(0, int.MaxValue).Select(i => i / (double)int.MaxValue);
+        Gen<(OptionType Type, double Price, double Forward, double Strike, double Time)> inputs =
+            from call in Gen.Elements(true, false)
+            from forward in unit.Select(u => Math.Pow(10.0, -150.0 + 300.0 * u))
+            from x in unit.Select(u => -700.0 + 1400.0 * u * u * u * u)
+            from time in unit.Select(u => Math.Pow(10.0, -10.0 + 14.0 * u))
+            from shape in Gen.Choose(0, 3)
+            from u in unit
+            let strike = forward * Math.Exp(-x)
+            let type = call ? OptionType.Call : OptionType.Put
+            let intrinsic = Math.Max(call ? forward - strike : strike - forward, 0.0)
+            let maximum = call ? forward : strike
+            let price = shape switch
+            {
+                0 => intrinsic + (maximum - intrinsic) * u,
+                1 => intrinsic + (maximum - intrinsic) * Math.Pow(10.0, -300.0 * u),
+                2 => maximum * (1.0 - Math.Pow(10.0, -17.0 * u)),
+                _ => intrinsic * (1.0 - 1e-15 * u),
+            }
+            select (type, price, forward, strike, time);
+
+        return Prop.ForAll(Arb.From(inputs), c =>
+        {
+            ImpliedVolResult result = ImpliedVolatility.FromUndiscounted(c.Type, c.Price, c.Forward, c.Strike, c.Time);
+            return result.IsSuccess ? double.IsFinite(result.Vol) && result.Vol >= 0 : double.IsNaN(result.Vol) && Enum.IsDefined(result.Error);
+        });
+    }
 }

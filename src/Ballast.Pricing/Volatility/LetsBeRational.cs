@@ -39,7 +39,12 @@ public static class LetsBeRational
     private const double MaxControl = 2.0 / (Epsilon * Epsilon);
     private const double MinControl = -(1.0 - 1.4901161193847656e-8);
 
+    // Jäckel: two Householder(3) steps from the rational-cubic guess reach machine accuracy. Householder(3) has
+    // order 4, so a step smaller than 1e-8·s leaves an error far below ε; only when a step is still larger than that
+    // (possible for |ln(F/K)| in the hundreds, where the guess degrades) are further steps allowed, up to a cap.
     private const int HouseholderIterations = 2;
+    private const int MaxSafeguardIterations = 12;
+    private const double ConvergedStep = 1e-8;
 
     /// <summary>
     /// Normalised Black price b(x, s, θ) = P/√(FK) of a call or put, accurate to a few ulp across the whole domain.
@@ -248,8 +253,10 @@ public static class LetsBeRational
         double ds = double.MaxValue;
         // The guess lies in its branch's bracket up to rounding; pull it back in if rounding put it outside.
         s = Math.Min(Math.Max(s, sLeft), sRight);
-        for (int iteration = 0; iteration < HouseholderIterations && Math.Abs(ds) > Epsilon * s; iteration++)
+        for (int iteration = 0; iteration < MaxSafeguardIterations && Math.Abs(ds) > Epsilon * s; iteration++)
         {
+            if (iteration >= HouseholderIterations && Math.Abs(ds) <= ConvergedStep * s) break;
+
             if (!(s >= sLeft && s <= sRight) || !(s > 0))
             {
                 // A step left the bracket (only for extreme |x|): bisect, or expand an open bracket.
