@@ -102,7 +102,16 @@ public static class Normal
 
         // The tail probability min(p, 1 − p); for p > ½ the subtraction is exact enough because 1 − p ≥ 2⁻⁵³ here.
         double tail = q < 0 ? p : 1.0 - p;
-        double rr = Math.Sqrt(-Math.Log(tail));
+        double value = TailQuantile(Math.Sqrt(-Math.Log(tail)));
+        return q < 0 ? -value : value;
+    }
+
+    /// <summary>Φ⁻¹(p) for a lower-tail p &lt; 0.075 given as ln p (AS 241's tail branches need only ln p).</summary>
+    internal static double InverseCdfLowerTailFromLog(double logP) => -TailQuantile(Math.Sqrt(-logP));
+
+    // AS 241 tail branches: |Φ⁻¹(p)| for r = √(−ln min(p, 1 − p)) ≥ √(−ln 0.075).
+    private static double TailQuantile(double rr)
+    {
         double value;
         if (rr <= 5.0)
         {
@@ -127,7 +136,7 @@ public static class Normal
             value = num / den;
         }
 
-        return q < 0 ? -value : value;
+        return value;
     }
 
     // Cody 1969, first interval |x| ≤ 0.46875: erf(x) ≈ x·P(x²)/Q(x²).

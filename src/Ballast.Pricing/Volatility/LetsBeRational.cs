@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Ballast.Pricing.Volatility;
 
 /// <summary>
@@ -17,6 +15,7 @@ namespace Ballast.Pricing.Volatility;
 public static class LetsBeRational
 {
     private const double InvSqrt2Pi = 0.398942280401432677939946059934;
+    private const double InvTwoPi = 0.159154943091895335768883763373;
     private const double SqrtPiOverTwo = 1.25331413731550025120788264241;
     private const double SqrtTwoPi = 2.50662827463100050241576528481;
     private const double InvSqrt2 = 0.707106781186547524400844362105;
@@ -45,6 +44,7 @@ public static class LetsBeRational
     private const int HouseholderIterations = 2;
     private const int MaxSafeguardIterations = 12;
     private const double ConvergedStep = 1e-8;
+    private const double ConvergedFirstStep = 1e-5;
 
     /// <summary>
     /// Normalised Black price b(x, s, θ) = P/√(FK) of a call or put, accurate to a few ulp across the whole domain.
@@ -166,7 +166,7 @@ public static class LetsBeRational
             double bL = NormalisedOtmCall(x, sL, out double vL);
             if (beta < bL)
             {
-                LowerMap(x, sL, out double fL, out double dfL, out double d2fL);
+                LowerMap(x, sL, vL, out double fL, out double dfL, out double d2fL);
                 double f = -1.0;
                 if (double.IsFinite(d2fL))
                 {
@@ -248,14 +248,17 @@ public static class LetsBeRational
     // η = g''/g', η₃ = g'''/g'. For b: b''/b' = x²/s³ − s/4 and b'''/b' = (b''/b')² − 3x²/s⁴ − ¼.
     private static double Householder(double beta, double x, double bMax, double s, double sLeft, double sRight, Objective objective)
     {
-        double lnBeta = objective == Objective.ReciprocalLog ? Math.Log(beta) : 0.0;
+        double lnBeta = objective == Objective.ReciprocalLog ? Math.Log(beta) : -1.0;
+        double invLnBeta = 1.0 / lnBeta;
         double complementOfBeta = bMax - beta;
         double ds = double.MaxValue;
         // The guess lies in its branch's bracket up to rounding; pull it back in if rounding put it outside.
         s = Math.Min(Math.Max(s, sLeft), sRight);
         for (int iteration = 0; iteration < MaxSafeguardIterations && Math.Abs(ds) > Epsilon * s; iteration++)
         {
-            if (iteration >= HouseholderIterations && Math.Abs(ds) <= ConvergedStep * s) break;
+            // Householder(3) converges with order 4: a first step below 1e-5·s leaves an error of order (1e-5)⁴ ≪ ε,
+            // so the second step (one more b evaluation) is skipped; after two steps only a step above 1e-8·s continues.
+            if (iteration >= 1 && Math.Abs(ds) <= (iteration >= HouseholderIterations ? ConvergedStep : ConvergedFirstStep) * s) break;
 
             if (!(s >= sLeft && s <= sRight) || !(s > 0))
             {
@@ -279,7 +282,7 @@ public static class LetsBeRational
             else if (b < beta && s > sLeft) sLeft = s;
 
             double hOverS = x / (s * s);
-            double bHalley = hOverS * hOverS * s - 0.25 * s;
+            double bHalley = (hOverS * hOverS - 0.25) * s;
             double bHouseholder3 = bHalley * bHalley - 3.0 * hOverS * hOverS - 0.25;
             double newton, halley, householder3;
             if (!(bp > 0) || !(b > 0))
@@ -293,12 +296,15 @@ public static class LetsBeRational
             {
                 case Objective.ReciprocalLog:
                 {
+                    // Reciprocals formed once: divisions dominate the latency of this step.
                     double lnB = Math.Log(b);
-                    double bpOverB = bp / b;
-                    double k = 1.0 + 2.0 / lnB;
-                    newton = (lnBeta - lnB) * lnB / lnBeta / bpOverB;
+                    double invLnB = 1.0 / lnB;
+                    double bOverBp = b / bp;
+                    double bpOverB = 1.0 / bOverBp;
+                    double k = 1.0 + 2.0 * invLnB;
+                    newton = (lnBeta - lnB) * lnB * invLnBeta * bOverBp;
                     halley = bHalley - bpOverB * k;
-                    householder3 = bHouseholder3 + 2.0 * bpOverB * bpOverB * (1.0 + 3.0 / lnB * (1.0 + 1.0 / lnB)) - 3.0 * bHalley * bpOverB * k;
+                    householder3 = bHouseholder3 + 2.0 * bpOverB * bpOverB * (1.0 + 3.0 * invLnB * (1.0 + invLnB)) - 3.0 * bHalley * bpOverB * k;
                     break;
                 }
 
@@ -325,7 +331,7 @@ public static class LetsBeRational
                     break;
             }
 
-            ds = newton * (1.0 + 0.5 * halley * newton) / (1.0 + newton * (halley + householder3 * newton / 6.0));
+            ds = newton * (1.0 + 0.5 * halley * newton) / (1.0 + newton * (halley + householder3 * newton * (1.0 / 6.0)));
             // Never more than halve s in one step (keeps s > 0 when far from the root).
             ds = Math.Max(-0.5 * s, ds);
             s += ds;
@@ -338,7 +344,6 @@ public static class LetsBeRational
     /// Normalised out-of-the-money call price b(x, s) for x ≤ 0, s &gt; 0, and the normalised vega b'(s),
     /// sharing the factor e^(−(h² + t²)/2). Region choice after Jäckel §2.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double NormalisedOtmCall(double x, double s, out double vega)
     {
         if (!(s > 0))
@@ -416,26 +421,27 @@ public static class LetsBeRational
     }
 
     // Σ over odd n of Y⁽ⁿ⁾(h)·tⁿ/n!, i.e. ½[Y(h+t) − Y(h−t)], through t¹³ (Jäckel's small-t expansion, order 12
-    // in the bracket). Derivatives from Y' = 1 + zY, hence Y⁽ⁿ⁺¹⁾ = hY⁽ⁿ⁾ + nY⁽ⁿ⁻¹⁾.
+    // in the bracket). From Y' = 1 + zY follows Y⁽ⁿ⁺¹⁾ = hY⁽ⁿ⁾ + nY⁽ⁿ⁻¹⁾; eliminating hY = a − 1 (a := Y'(h) = 1 + hY)
+    // gives every odd derivative as Y⁽²ᵏ⁺¹⁾ = A_k(h²)·a + B_k(h²) with integer polynomials (expanded with sympy):
+    //   A: 1 | 3+H | 15+10H+H² | 105+105H+21H²+H³ | 945+1260H+378H²+36H³+H⁴ | 10395+17325H+6930H²+990H³+55H⁴+H⁵ |
+    //      135135+270270H+135135H²+25740H³+2145H⁴+78H⁵+H⁶
+    //   B: 0 | −1 | −7−H | −57−18H−H² | −561−285H−33H²−H³ | −6555−4680H−840H²−52H³−H⁴ | −89055−82845H−20370H²−1926H³−75H⁴−H⁵
+    // Written as independent Horner chains (instead of the serial recurrence) so that they evaluate in parallel.
     private static double SmallTSeries(double h, double t)
     {
-        double y0 = SqrtPiOverTwo * Normal.Erfcx(-h * InvSqrt2);
-        double y1 = 1.0 + h * y0;
-        double y2 = h * y1 + y0;
-        double y3 = h * y2 + 2.0 * y1;
-        double y4 = h * y3 + 3.0 * y2;
-        double y5 = h * y4 + 4.0 * y3;
-        double y6 = h * y5 + 5.0 * y4;
-        double y7 = h * y6 + 6.0 * y5;
-        double y8 = h * y7 + 7.0 * y6;
-        double y9 = h * y8 + 8.0 * y7;
-        double y10 = h * y9 + 9.0 * y8;
-        double y11 = h * y10 + 10.0 * y9;
-        double y12 = h * y11 + 11.0 * y10;
-        double y13 = h * y12 + 12.0 * y11;
+        double a = 1.0 + h * SqrtPiOverTwo * Normal.Erfcx(-h * InvSqrt2);
+        double q = h * h;
+        double y3 = (3.0 + q) * a - 1.0;
+        double y5 = (15.0 + q * (10.0 + q)) * a - (7.0 + q);
+        double y7 = (105.0 + q * (105.0 + q * (21.0 + q))) * a - (57.0 + q * (18.0 + q));
+        double y9 = (945.0 + q * (1260.0 + q * (378.0 + q * (36.0 + q)))) * a - (561.0 + q * (285.0 + q * (33.0 + q)));
+        double y11 = (10395.0 + q * (17325.0 + q * (6930.0 + q * (990.0 + q * (55.0 + q))))) * a
+            - (6555.0 + q * (4680.0 + q * (840.0 + q * (52.0 + q))));
+        double y13 = (135135.0 + q * (270270.0 + q * (135135.0 + q * (25740.0 + q * (2145.0 + q * (78.0 + q)))))) * a
+            - (89055.0 + q * (82845.0 + q * (20370.0 + q * (1926.0 + q * (75.0 + q)))));
         double w = t * t;
-        // Coefficients 1/n! for n = 3, 5, …, 13 (multiplications: the JIT does not turn x/n! into x·(1/n!)).
-        double series = y1 + w * (y3 * (1.0 / 6.0) + w * (y5 * (1.0 / 120.0) + w * (y7 * (1.0 / 5040.0) + w * (y9 * (1.0 / 362880.0)
+        // Coefficients 1/n! for n = 3, 5, …, 13 as multiplications (the JIT does not turn x/n! into x·(1/n!)).
+        double series = a + w * (y3 * (1.0 / 6.0) + w * (y5 * (1.0 / 120.0) + w * (y7 * (1.0 / 5040.0) + w * (y9 * (1.0 / 362880.0)
             + w * (y11 * (1.0 / 39916800.0) + w * (y13 * (1.0 / 6227020800.0)))))));
         return t * series;
     }
@@ -443,28 +449,31 @@ public static class LetsBeRational
     // Jäckel §3, lower map: f(s) = (2π/√27)|x|Φ(−z)³ with z = |x|/(√3 s), which is nearly linear in β for small β.
     // Its derivatives in β, with M = Φ(−z)/φ(z) = √(π/2)erfcx(z/√2) and y = z², are
     // f' = y M² e^(s²/8) and f'' = √(2π) M e^(3y/2 + s²/4)(y/s)[2z + M(s²/4 − 2 − 2y)] (derived by the chain rule).
-    private static void LowerMap(double x, double s, out double f, out double df, out double d2f)
+    // Since x²/s² = 3y, the vega b'(s) = e^(−3y/2 − s²/8)/√(2π) is already known and supplies e^(−3y/2), so
+    // Φ(−z)³ = M³e^(−3y/2)/(2π)^(3/2) = M³·b'·e^(s²/8)/(2π): one exponential, e^(s²/8), serves f, f' and f''.
+    private static void LowerMap(double x, double s, double vega, out double f, out double df, out double d2f)
     {
         double ax = Math.Abs(x);
         double z = InvSqrt3 * ax / s;
         double y = z * z;
         double s2 = s * s;
         double mills = SqrtPiOverTwo * Normal.Erfcx(z * InvSqrt2);
-        // Φ(−z) = M·φ(z); one exponential each for e^(−y/2) and e^(s²/8) serves f, f' and f''.
-        double expHalfY = Math.Exp(-0.5 * y);
         double expEighthS2 = Math.Exp(0.125 * s2);
-        double phiMinusZ = mills * InvSqrt2Pi * expHalfY;
-        f = TwoPiOverSqrt27 * ax * (phiMinusZ * phiMinusZ * phiMinusZ);
+        double mills3 = mills * mills * mills;
+        f = TwoPiOverSqrt27 * ax * (mills3 * vega * expEighthS2 * InvTwoPi);
         df = y * mills * mills * expEighthS2;
-        double expThreeHalvesY = 1.0 / (expHalfY * expHalfY * expHalfY);
-        d2f = SqrtTwoPi * mills * expThreeHalvesY * (expEighthS2 * expEighthS2) * (y / s) * (2.0 * z + mills * (0.25 * s2 - 2.0 - 2.0 * y));
+        // e^(3y/2 + s²/4) = e^(s²/8)/(√(2π)·b').
+        double expThreeHalvesYQuarterS2 = expEighthS2 * InvSqrt2Pi / vega;
+        d2f = SqrtTwoPi * mills * expThreeHalvesYQuarterS2 * (y / s) * (2.0 * z + mills * (0.25 * s2 - 2.0 - 2.0 * y));
     }
 
     private static double InverseLowerMap(double x, double f)
     {
         double ax = Math.Abs(x);
-        double phiMinusZ = Math.Cbrt(f / (TwoPiOverSqrt27 * ax));
-        double z = -Normal.InverseCdf(phiMinusZ);
+        double cube = f / (TwoPiOverSqrt27 * ax);
+        // Φ(−z) = cube^(1/3). In the lower tail (Φ(−z) < 0.075 ⇔ cube < 0.075³) AS 241 needs only ln Φ(−z) = ln(cube)/3,
+        // which saves the cube root.
+        double z = cube < 4.21875e-4 ? -Normal.InverseCdfLowerTailFromLog(Math.Log(cube) * (1.0 / 3.0)) : -Normal.InverseCdf(Math.Cbrt(cube));
         return ax / (1.7320508075688772935 * z);
     }
 
