@@ -470,10 +470,22 @@ public static class LetsBeRational
     private static double InverseLowerMap(double x, double f)
     {
         double ax = Math.Abs(x);
+        if (!(f > 0)) return 0.0;
         double cube = f / (TwoPiOverSqrt27 * ax);
         // Φ(−z) = cube^(1/3). In the lower tail (Φ(−z) < 0.075 ⇔ cube < 0.075³) AS 241 needs only ln Φ(−z) = ln(cube)/3,
-        // which saves the cube root.
-        double z = cube < 4.21875e-4 ? -Normal.InverseCdfLowerTailFromLog(Math.Log(cube) * (1.0 / 3.0)) : -Normal.InverseCdf(Math.Cbrt(cube));
+        // which saves the cube root; for a subnormal price the quotient may underflow, so its logarithm is then taken
+        // term by term.
+        double z;
+        if (cube < 4.21875e-4)
+        {
+            double lnCube = cube > 1e-300 ? Math.Log(cube) : Math.Log(f) - Math.Log(TwoPiOverSqrt27 * ax);
+            z = -Normal.InverseCdfLowerTailFromLog(lnCube * (1.0 / 3.0));
+        }
+        else
+        {
+            z = -Normal.InverseCdf(Math.Cbrt(cube));
+        }
+
         return ax / (1.7320508075688772935 * z);
     }
 
