@@ -90,9 +90,15 @@ public static class ImpliedVolatility
         if (price < discountedIntrinsic) return ImpliedVolResult.Fail(ImpliedVolError.PriceBelowIntrinsic);
         if (price >= discount * maximum) return ImpliedVolResult.Fail(ImpliedVolError.PriceAboveMaximum);
         if (price == discountedIntrinsic) return new ImpliedVolResult(0.0, ImpliedVolError.None);
-        // Un-discounting may round the price a hair below intrinsic: that is zero time value, not an arbitrage.
-        double undiscounted = Math.Max(price / discount, intrinsic);
-        return FromUndiscounted(type, undiscounted, forward, strike, time);
+        // Un-discounting may round the price a hair below intrinsic (zero time value, not an arbitrage) or up to the
+        // maximum (no finite vol reproduces it).
+        double undiscounted = price / discount;
+        if (undiscounted >= maximum) return ImpliedVolResult.Fail(ImpliedVolError.PriceAboveMaximum);
+        double timeValue = undiscounted - intrinsic;
+        if (!(timeValue > 0)) return new ImpliedVolResult(0.0, ImpliedVolError.None);
+        double totalVol = LetsBeRational.TotalVolFromTimeValue(timeValue, forward, strike);
+        if (double.IsPositiveInfinity(totalVol)) return ImpliedVolResult.Fail(ImpliedVolError.PriceAboveMaximum);
+        return new ImpliedVolResult(totalVol / Math.Sqrt(time), ImpliedVolError.None);
     }
 
     /// <summary>Implied Black-Scholes-Merton volatility of a European option on a spot asset with continuous yield q.</summary>

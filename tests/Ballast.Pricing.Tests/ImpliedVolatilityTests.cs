@@ -340,6 +340,31 @@ public class ImpliedVolatilityTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Batch_allocates_nothing()
+    {
+        const int n = 256;
+        var types = new OptionType[n];
+        double[] prices = new double[n], forwards = new double[n], strikes = new double[n], rates = new double[n], times = new double[n], vols = new double[n];
+        var errors = new ImpliedVolError[n];
+        for (int i = 0; i < n; i++)
+        {
+            types[i] = i % 2 == 0 ? OptionType.Call : OptionType.Put;
+            forwards[i] = 100;
+            strikes[i] = 50 + i;
+            rates[i] = 0.02;
+            times[i] = 0.01 + i / 64.0;
+            prices[i] = i % 7 == 0 ? -1.0 : Black76.Price(types[i], 100, strikes[i], 0.02, times[i], 0.1 + i / 200.0);
+        }
+
+        ImpliedVolatility.ForBlack76(types, prices, forwards, strikes, rates, times, vols, errors); // warm-up (JIT)
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        ImpliedVolatility.ForBlack76(types, prices, forwards, strikes, rates, times, vols, errors);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(ImpliedVolError.PriceBelowIntrinsic, errors[0]);
+        Assert.Equal(ImpliedVolError.None, errors[1]);
+    }
+
+    [Fact]
     public void Batch_with_spans_of_different_lengths_is_a_programming_error()
     {
         Assert.Throws<ArgumentException>(() => ImpliedVolatility.ForBlack76(

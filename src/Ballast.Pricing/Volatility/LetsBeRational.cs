@@ -131,12 +131,25 @@ public static class LetsBeRational
             return ImpliedVolError.None;
         }
 
+        totalVol = TotalVolFromTimeValue(timeValue, forward, strike);
+        if (double.IsPositiveInfinity(totalVol))
+        {
+            totalVol = double.NaN;
+            return ImpliedVolError.PriceAboveMaximum;
+        }
+
+        return ImpliedVolError.None;
+    }
+
+    /// <summary>
+    /// Total volatility from the time value (price − intrinsic &gt; 0, undiscounted) of a validated option: the price of
+    /// the out-of-the-money option with the same strike by put–call parity. +∞ when it is at or above its maximum.
+    /// </summary>
+    internal static double TotalVolFromTimeValue(double timeValue, double forward, double strike)
+    {
         double x = -Math.Abs(Math.Log(forward / strike));
         double beta = timeValue / (Math.Sqrt(forward) * Math.Sqrt(strike));
-        double s = ImpliedTotalVolOfOtmCall(beta, x);
-        if (double.IsPositiveInfinity(s)) return ImpliedVolError.PriceAboveMaximum;
-        totalVol = s;
-        return ImpliedVolError.None;
+        return ImpliedTotalVolOfOtmCall(beta, x);
     }
 
     /// <summary>
