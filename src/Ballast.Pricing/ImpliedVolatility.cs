@@ -74,17 +74,7 @@ public static class ImpliedVolatility
         // The bounds are checked on the discounted price against the discounted bounds, so that a quote of exactly
         // e^(−rT)·intrinsic (or e^(−rT)·maximum) is classified as such whatever the rounding of un-discounting.
         double discount = Math.Exp(-rate * time);
-        double intrinsic, maximum;
-        if (type == OptionType.Call)
-        {
-            intrinsic = forward > strike ? forward - strike : 0.0;
-            maximum = forward;
-        }
-        else
-        {
-            intrinsic = strike > forward ? strike - forward : 0.0;
-            maximum = strike;
-        }
+        LetsBeRational.NoArbitrageBounds(type, forward, strike, out double intrinsic, out double maximum);
 
         double discountedIntrinsic = discount * intrinsic;
         if (price < discountedIntrinsic) return ImpliedVolResult.Fail(ImpliedVolError.PriceBelowIntrinsic);

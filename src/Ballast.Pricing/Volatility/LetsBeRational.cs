@@ -108,18 +108,7 @@ public static class LetsBeRational
         if (!double.IsFinite(undiscountedPrice) || !double.IsFinite(forward) || !double.IsFinite(strike)) return ImpliedVolError.NotFinite;
         if (!(forward > 0) || !(strike > 0)) return ImpliedVolError.NonPositiveUnderlyingOrStrike;
 
-        double intrinsic, maximum;
-        if (type == OptionType.Call)
-        {
-            intrinsic = forward > strike ? forward - strike : 0.0;
-            maximum = forward;
-        }
-        else
-        {
-            intrinsic = strike > forward ? strike - forward : 0.0;
-            maximum = strike;
-        }
-
+        NoArbitrageBounds(type, forward, strike, out double intrinsic, out double maximum);
         if (undiscountedPrice < intrinsic) return ImpliedVolError.PriceBelowIntrinsic;
         if (undiscountedPrice >= maximum) return ImpliedVolError.PriceAboveMaximum;
         // Subtracting the intrinsic value in price units is exact up to one rounding (Sterbenz when close);
@@ -139,6 +128,22 @@ public static class LetsBeRational
         }
 
         return ImpliedVolError.None;
+    }
+
+    /// <summary>Undiscounted no-arbitrage bounds of a European option: intrinsic (F − K)⁺ or (K − F)⁺, and the
+    /// supremum F for a call or K for a put.</summary>
+    internal static void NoArbitrageBounds(OptionType type, double forward, double strike, out double intrinsic, out double maximum)
+    {
+        if (type == OptionType.Call)
+        {
+            intrinsic = forward > strike ? forward - strike : 0.0;
+            maximum = forward;
+        }
+        else
+        {
+            intrinsic = strike > forward ? strike - forward : 0.0;
+            maximum = strike;
+        }
     }
 
     /// <summary>
@@ -183,7 +188,7 @@ public static class LetsBeRational
                 double f = -1.0;
                 if (double.IsFinite(d2fL))
                 {
-                    double r = ControlToFitRightSecondDerivative(0.0, bL, 0.0, fL, 1.0, dfL, d2fL, preferShapePreservation: true);
+                    double r = ControlToFitSecondDerivative(0.0, bL, 0.0, fL, 1.0, dfL, d2fL, atLeft: false, preferShapePreservation: true);
                     f = RationalCubic(beta, 0.0, bL, 0.0, fL, 1.0, dfL, r);
                 }
 
@@ -200,7 +205,7 @@ public static class LetsBeRational
             }
             else
             {
-                double r = ControlToFitRightSecondDerivative(bL, bC, sL, sC, 1.0 / vL, 1.0 / vC, 0.0, preferShapePreservation: false);
+                double r = ControlToFitSecondDerivative(bL, bC, sL, sC, 1.0 / vL, 1.0 / vC, 0.0, atLeft: false, preferShapePreservation: false);
                 s = RationalCubic(beta, bL, bC, sL, sC, 1.0 / vL, 1.0 / vC, r);
                 sLeft = sL;
                 sRight = sC;
@@ -213,7 +218,7 @@ public static class LetsBeRational
             double bH = NormalisedOtmCall(x, sH, out double vH);
             if (beta <= bH)
             {
-                double r = ControlToFitLeftSecondDerivative(bC, bH, sC, sH, 1.0 / vC, 1.0 / vH, 0.0, preferShapePreservation: false);
+                double r = ControlToFitSecondDerivative(bC, bH, sC, sH, 1.0 / vC, 1.0 / vH, 0.0, atLeft: true, preferShapePreservation: false);
                 s = RationalCubic(beta, bC, bH, sC, sH, 1.0 / vC, 1.0 / vH, r);
                 sLeft = sC;
                 sRight = sH;
@@ -224,7 +229,7 @@ public static class LetsBeRational
                 double f = -1.0;
                 if (double.IsFinite(d2fH))
                 {
-                    double r = ControlToFitLeftSecondDerivative(bH, bMax, fH, 0.0, dfH, -0.5, d2fH, preferShapePreservation: true);
+                    double r = ControlToFitSecondDerivative(bH, bMax, fH, 0.0, dfH, -0.5, d2fH, atLeft: true, preferShapePreservation: true);
                     f = RationalCubic(beta, bH, bMax, fH, 0.0, dfH, -0.5, r);
                 }
 
@@ -529,24 +534,15 @@ public static class LetsBeRational
             / (1.0 + (r - 3.0) * t * omt);
     }
 
-    // r for which the rational cubic's second derivative at xL equals secondL (solved from its Taylor expansion at t = 0),
-    // raised to the minimum that preserves monotonicity/convexity of the data.
-    private static double ControlToFitLeftSecondDerivative(double xL, double xR, double yL, double yR, double dL, double dR, double secondL, bool preferShapePreservation)
+    // r for which the rational cubic's second derivative at xL (atLeft) or at xR equals `second`, solved from its
+    // Taylor expansion at t = 0 or t = 1: r = (h·second/2 + dR − dL)/(Δ − dL) at the left end and /(dR − Δ) at the right,
+    // raised to the minimum that preserves the monotonicity/convexity of the data.
+    private static double ControlToFitSecondDerivative(double xL, double xR, double yL, double yR, double dL, double dR, double second, bool atLeft, bool preferShapePreservation)
     {
         double h = xR - xL;
         double slope = (yR - yL) / h;
-        double numerator = 0.5 * h * secondL + (dR - dL);
-        double denominator = slope - dL;
-        double r = denominator != 0 ? numerator / denominator : numerator > 0 ? MaxControl : MinControl;
-        return Math.Max(r, MinimumControl(dL, dR, slope, preferShapePreservation));
-    }
-
-    private static double ControlToFitRightSecondDerivative(double xL, double xR, double yL, double yR, double dL, double dR, double secondR, bool preferShapePreservation)
-    {
-        double h = xR - xL;
-        double slope = (yR - yL) / h;
-        double numerator = 0.5 * h * secondR + (dR - dL);
-        double denominator = dR - slope;
+        double numerator = 0.5 * h * second + (dR - dL);
+        double denominator = atLeft ? slope - dL : dR - slope;
         double r = denominator != 0 ? numerator / denominator : numerator > 0 ? MaxControl : MinControl;
         return Math.Max(r, MinimumControl(dL, dR, slope, preferShapePreservation));
     }
