@@ -3,7 +3,7 @@ namespace Ballast.Pricing.Volatility;
 /// <summary>
 /// The normalised Black function and its inverse after P. Jäckel, "Let's Be Rational", Wilmott (2015) 40–53:
 /// implied total volatility s = σ√T from an undiscounted Black price to full double precision with a
-/// four-branch rational-cubic initial guess and two Householder(3) steps.
+/// four-branch rational-cubic initial guess and at most two Householder(3) steps.
 /// </summary>
 /// <remarks>
 /// Notation of the paper: x = ln(F/K), s = σ√T, h = x/s, t = s/2, θ = +1 for calls and −1 for puts.
@@ -11,6 +11,9 @@ namespace Ballast.Pricing.Volatility;
 /// b(x, s, θ) = θ[e^(x/2)Φ(θ(h + t)) − e^(−x/2)Φ(θ(h − t))]. Every inversion is reduced to an
 /// out-of-the-money call (x ≤ 0) by put–call parity and the symmetry b(x, s, −1) = b(−x, s, +1), on which
 /// 0 &lt; b &lt; e^(x/2). Units: x and s are dimensionless; prices are in the currency of F and K.
+/// Accuracy: b to a few ulp times the conditioning 1 + (h² + t²)/2 of its exponential factor; the inverse to
+/// within a few ulp of what the price's own rounding allows (see the round-trip tests). Measured throughput of
+/// <see cref="ImpliedVolatility"/>: about 3 million implied vols per second per core (2026-11-25, 2-vCPU AMD EPYC).
 /// </remarks>
 public static class LetsBeRational
 {
@@ -47,7 +50,8 @@ public static class LetsBeRational
     private const double ConvergedFirstStep = 1e-5;
 
     /// <summary>
-    /// Normalised Black price b(x, s, θ) = P/√(FK) of a call or put, accurate to a few ulp across the whole domain.
+    /// Normalised Black price b(x, s, θ) = P/√(FK) of a call or put, accurate across the whole domain (relative error a
+    /// few ulp times 1 + (h² + t²)/2, the conditioning of e^(−(h² + t²)/2); deep out of the money it does not cancel).
     /// </summary>
     /// <param name="x">Log-moneyness ln(F/K) (dimensionless).</param>
     /// <param name="s">Total volatility σ√T ≥ 0 (dimensionless).</param>
