@@ -14,6 +14,7 @@ public static class CliApp
     private static readonly SortedDictionary<string, (Command Run, string Summary)> Commands = new(StringComparer.Ordinal)
     {
         ["price"] = (PriceCommand.Run, "price a European/American option and its Greeks (or every row of a CSV)"),
+        ["iv"] = (IvCommand.Run, "implied volatility from an option price (or every row of a CSV)"),
     };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

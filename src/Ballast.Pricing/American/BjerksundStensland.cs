@@ -59,7 +59,7 @@ public static class BjerksundStensland
 
     /// <summary>
     /// Approximate value and Greeks by central finite differences of <see cref="Price"/> (bump sizes: spot 1e-4·S
-    /// for delta and 1e-3·S for gamma, vol/rate/yield 1e-4 absolute, time min(1e-4, T/2) years).
+    /// for delta and 1e-3·S for gamma, vol/rate/yield 1e-4 absolute, time min(1e-4, T/2) years; at T = 0 the payoff's one-sided Greeks with theta 0).
     /// Units as <see cref="OptionGreeks"/>: vega/rho/dividend rho per 1.00, theta per year.
     /// </summary>
     /// <param name="type">Call or put.</param>

@@ -8,7 +8,8 @@ namespace Ballast.Pricing.American;
 /// for prices of order the strike): spot h_S = 1e-4·S for delta and 1e-3·S for gamma (the second
 /// difference divides round-off by h², so it needs the larger step); vol h_σ = 1e-4 (absolute, shrunk to
 /// σ/2 for tiny vols); rates h_r = h_q = 1e-4 (absolute); time h_T = min(1e-4, T/2) years.
-/// Theta is −∂V/∂T per year; vega, rho and dividend rho are per 1.00.
+/// Theta is −∂V/∂T per year; vega, rho and dividend rho are per 1.00. At T = 0 the Greeks are the payoff's
+/// (delta ±1 strictly in the money, else 0; all others 0).
 /// </remarks>
 internal static class FiniteDifferenceGreeks
 {
@@ -24,6 +25,14 @@ internal static class FiniteDifferenceGreeks
     public static OptionGreeks Compute(PriceFunction price, OptionType type, double spot, double strike, double rate, double dividendYield, double time, double vol)
     {
         double v = price(type, spot, strike, rate, dividendYield, time, vol);
+        if (!(time > 0))
+        {
+            // At expiry the value is the payoff: no bump can straddle T = 0, and a spot bump across the kink
+            // would invent a gamma. Use the payoff's one-sided limits (as the European formulas do); theta is 0.
+            double sign = type == OptionType.Call ? 1.0 : -1.0;
+            bool inTheMoney = sign * (spot - strike) > 0;
+            return new OptionGreeks(v, inTheMoney ? sign : 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        }
 
         double hs = RelativeSpotBumpForDelta * spot;
         double delta = (price(type, spot + hs, strike, rate, dividendYield, time, vol)
@@ -41,13 +50,9 @@ internal static class FiniteDifferenceGreeks
                     - price(type, spot, strike, rate, dividendYield, time, vol - hv)) / (2.0 * hv);
         }
 
-        double theta = 0.0;
-        if (time > 0)
-        {
-            double ht = Math.Min(TimeBump, 0.5 * time);
-            theta = -(price(type, spot, strike, rate, dividendYield, time + ht, vol)
-                      - price(type, spot, strike, rate, dividendYield, time - ht, vol)) / (2.0 * ht);
-        }
+        double ht = Math.Min(TimeBump, 0.5 * time);
+        double theta = -(price(type, spot, strike, rate, dividendYield, time + ht, vol)
+                         - price(type, spot, strike, rate, dividendYield, time - ht, vol)) / (2.0 * ht);
 
         double rho = (price(type, spot, strike, rate + RateBump, dividendYield, time, vol)
                       - price(type, spot, strike, rate - RateBump, dividendYield, time, vol)) / (2.0 * RateBump);
