@@ -13,7 +13,7 @@ public enum CliModel
     Black76,
     /// <summary>Barone-Adesi-Whaley American approximation.</summary>
     Baw,
-    /// <summary>Bjerksund-Stensland (1993) American approximation.</summary>
+    /// <summary>Bjerksund-Stensland (2002 two-step boundary) American approximation.</summary>
     Bjs,
 }
 

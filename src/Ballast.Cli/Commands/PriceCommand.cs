@@ -13,7 +13,7 @@ public static class PriceCommand
 
         Prices one option and its Greeks: vega and rho per 1.00 (not per 1%), theta per year (= −dV/dT).
           --model   bsm (default; Black-Scholes-Merton), black76 (default when only --forward is given),
-                    baw (Barone-Adesi-Whaley American), bjs (Bjerksund-Stensland 1993 American; Greeks of the
+                    baw (Barone-Adesi-Whaley American), bjs (Bjerksund-Stensland 2002 American; Greeks of the
                     American models are central finite differences; theta is omitted at T = 0)
           --div     continuous dividend/carry yield (default 0); not used by black76
           --json    print {"price":..,"delta":..,"gamma":..,"vega":..,"theta":..,"rho":..}; a Greek the model

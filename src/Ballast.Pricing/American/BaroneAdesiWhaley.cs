@@ -45,12 +45,16 @@ public static class BaroneAdesiWhaley
         double n = 2.0 * carry / variance;
         double oneMinusDiscount = -double.ExpM1(-rate * time);
         double mOverK = rate == 0 ? 2.0 / (variance * time) : m / oneMinusDiscount;
+        // q₁ < 0 < q₂ are the roots of q² + (N − 1)q − M/K = 0. Take the one without cancellation from the
+        // quadratic formula and the other from q₁q₂ = −M/K (for |N| ≫ 1, i.e. |b| ≫ σ², the formula loses digits).
         double root = Math.Sqrt((n - 1.0) * (n - 1.0) + 4.0 * mOverK);
+        double q1, q2;
+        if (n - 1.0 >= 0) { q1 = 0.5 * (-(n - 1.0) - root); q2 = -mOverK / q1; }
+        else { q2 = 0.5 * (-(n - 1.0) + root); q1 = -mOverK / q2; }
         double carryDiscount = Math.Exp((carry - rate) * time);
 
         if (type == OptionType.Call)
         {
-            double q2 = 0.5 * (-(n - 1.0) + root);
             double critical = CriticalPrice(type, strike, rate, dividendYield, time, vol, q2, m, n);
             if (spot >= critical) return spot - strike;
             double a2 = critical / q2 * (1.0 - carryDiscount * Normal.Cdf(D1(critical, strike, carry, time, vol)));
@@ -58,7 +62,6 @@ public static class BaroneAdesiWhaley
         }
         else
         {
-            double q1 = 0.5 * (-(n - 1.0) - root);
             double critical = CriticalPrice(type, strike, rate, dividendYield, time, vol, q1, m, n);
             if (spot <= critical) return strike - spot;
             double a1 = -critical / q1 * (1.0 - carryDiscount * Normal.Cdf(-D1(critical, strike, carry, time, vol)));
