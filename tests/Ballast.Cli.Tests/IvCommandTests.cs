@@ -71,6 +71,15 @@ public sealed class IvCommandTests : IDisposable
     }
 
     [Fact]
+    public void Iv_is_listed_in_the_command_table()
+    {
+        var (code, output, _) = CliHarness.Run("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("  iv ", output);
+        Assert.Contains("  price ", output);
+    }
+
+    [Fact]
     public void Help_documents_the_arbitrage_policy_and_exits_0()
     {
         var (code, output, _) = CliHarness.Run("iv", "--help");

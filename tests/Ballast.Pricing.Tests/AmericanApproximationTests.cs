@@ -84,6 +84,8 @@ public class AmericanApproximationTests
     [InlineData("put", 40, 36, 0.0, 0.06, 1.0, 0.2, 4.4627520671777609804)]
     public void Bjerksund_Stensland_2002_matches_a_25_digit_evaluation_of_the_published_formula(string type, double strike, double spot, double q, double r, double t, double vol, double expected)
     {
+        Assert.Equal(expected, BjerksundStensland.TwoStepPolicyValue(Parse(type), spot, strike, r, q, t, vol), 1e-10);
+        // At these moderate inputs the two-step policy is the best of the three, so it is also the price.
         Assert.Equal(expected, BjerksundStensland.Price(Parse(type), spot, strike, r, q, t, vol), 1e-10);
     }
 
@@ -91,8 +93,8 @@ public class AmericanApproximationTests
     public void Bjerksund_Stensland_2002_is_above_the_1993_value_on_Haugs_examples()
     {
         // The two-step boundary is a richer exercise policy; on Haug's p. 27 call and the VBA put it is worth more.
-        Assert.True(BjerksundStensland.Price(OptionType.Call, 42, 40, 0.04, 0.08, 0.75, 0.35) > 5.2704);
-        Assert.True(BjerksundStensland.Price(OptionType.Put, 36, 40, 0.06, 0.0, 1.0, 0.2) > 4.4531);
+        Assert.True(BjerksundStensland.TwoStepPolicyValue(OptionType.Call, 42, 40, 0.04, 0.08, 0.75, 0.35) > 5.2704);
+        Assert.True(BjerksundStensland.TwoStepPolicyValue(OptionType.Put, 36, 40, 0.06, 0.0, 1.0, 0.2) > 4.4531);
     }
 
     [Theory]
@@ -117,6 +119,31 @@ public class AmericanApproximationTests
         Assert.True(flat < european - 0.2, $"flat {flat} european {european}");
         Assert.Equal(european, BjerksundStensland.Price(OptionType.Put, 110, 100, 0.05, 0.05, 1.0, 10));
         Assert.True(BjerksundStensland.TwoStepPolicyValue(OptionType.Put, 110, 100, 0.05, 0.05, 1.0, 10) < european - 0.2);
+    }
+
+    [Fact]
+    public void Bjerksund_Stensland_price_takes_the_1993_policy_where_the_two_step_policy_degrades_at_high_volatility()
+    {
+        // σ = 3: the two-step formula gives 155.189298417503692 (25-digit mpmath evaluation), below the
+        // European 178.14 — a property of the formula, not of this implementation. The price is the best policy.
+        const double spot = 200, strike = 100, r = 0.05, q = 0.02, t = 1, vol = 3;
+        Assert.Equal(155.1892984175036920541563, BjerksundStensland.TwoStepPolicyValue(OptionType.Call, spot, strike, r, q, t, vol), 1e-9);
+        double european = BlackScholesMerton.Price(OptionType.Call, spot, strike, r, q, t, vol);
+        double best = Math.Max(european, BjerksundStensland.Price1993(OptionType.Call, spot, strike, r, q, t, vol));
+        Assert.Equal(best, BjerksundStensland.Price(OptionType.Call, spot, strike, r, q, t, vol));
+        Assert.True(best > 178);
+    }
+
+    [Theory]
+    [InlineData("put", 100, 200, 0.02, 0.15, 5, 0.11)]
+    [InlineData("call", 100, 50, 0.2, 0.05, 5, 0.11)]
+    public void A_trigger_below_the_strike_is_raised_to_the_strike_so_no_price_is_negative(string type, double strike, double spot, double q, double r, double t, double vol)
+    {
+        // Strongly negative carry with small σ makes Haug's trigger fall below the strike (QuantLib rejects these);
+        // unfloored, the formula returned S − K = −100 here.
+        Assert.True(BjerksundStensland.Price1993(Parse(type), spot, strike, r, q, t, vol) >= 0);
+        Assert.True(BjerksundStensland.TwoStepPolicyValue(Parse(type), spot, strike, r, q, t, vol) >= 0);
+        Assert.True(BjerksundStensland.Price(Parse(type), spot, strike, r, q, t, vol) >= BlackScholesMerton.Price(Parse(type), spot, strike, r, q, t, vol));
     }
 
     [Fact]

@@ -29,23 +29,10 @@ public static class IvCommand
 
     /// <summary>Runs the command; 0 on success, 2 (via <see cref="CliUsageException"/>) on bad input.</summary>
     public static int Run(string[] argv, TextWriter stdout, TextWriter stderr)
+        => OptionCommand.Run(argv, Help, stdout, path => RunCsv(path, stdout), (args, json) => RunSingle(args, json, stdout));
+
+    private static int RunSingle(CliArgs args, bool json, TextWriter stdout)
     {
-        if (argv.Contains("--help") || argv.Contains("-h"))
-        {
-            stdout.WriteLine(Help);
-            return CliApp.ExitOk;
-        }
-
-        var args = new CliArgs(argv, "json");
-        string? csv = args.Optional("csv");
-        bool json = args.Flag("json");
-        if (csv is not null)
-        {
-            PriceCommand.RejectWithCsv(args, json);
-            args.EnsureAllUsed();
-            return RunCsv(csv, stdout);
-        }
-
         var source = new ArgsFieldSource(args);
         var result = Solve(source);
         args.EnsureAllUsed();

@@ -31,23 +31,10 @@ public static class PriceCommand
 
     /// <summary>Runs the command; 0 on success, 2 (via <see cref="CliUsageException"/>) on bad input.</summary>
     public static int Run(string[] argv, TextWriter stdout, TextWriter stderr)
+        => OptionCommand.Run(argv, Help, stdout, path => RunCsv(path, stdout), (args, json) => RunSingle(args, json, stdout));
+
+    private static int RunSingle(CliArgs args, bool json, TextWriter stdout)
     {
-        if (argv.Contains("--help") || argv.Contains("-h"))
-        {
-            stdout.WriteLine(Help);
-            return CliApp.ExitOk;
-        }
-
-        var args = new CliArgs(argv, "json");
-        string? csv = args.Optional("csv");
-        bool json = args.Flag("json");
-        if (csv is not null)
-        {
-            RejectWithCsv(args, json);
-            args.EnsureAllUsed();
-            return RunCsv(csv, stdout);
-        }
-
         var source = new ArgsFieldSource(args);
         var inputs = OptionInputs.Read(source, AllModels);
         double vol = OptionInputs.RequiredNonNegative(source, OptionField.Vol);
@@ -55,17 +42,6 @@ public static class PriceCommand
         double?[] results = inputs.PriceAndGreeks(vol);
         stdout.WriteLine(json ? Json(results) : Text(results));
         return CliApp.ExitOk;
-    }
-
-    /// <summary>Every field is in the file, so single-option options (and --json) are mistakes next to --csv.</summary>
-    internal static void RejectWithCsv(CliArgs args, bool json)
-    {
-        if (json) throw new CliUsageException("--json cannot be combined with --csv (the output is CSV)");
-        foreach (var field in OptionInputs.ContractFields)
-        {
-            string name = ArgsFieldSource.Name(field);
-            if (args.Optional(name) is not null) throw new CliUsageException($"--{name} cannot be combined with --csv (the file gives every field)");
-        }
     }
 
     private static int RunCsv(string path, TextWriter stdout)

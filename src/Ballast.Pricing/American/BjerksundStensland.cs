@@ -12,10 +12,13 @@ namespace Ballast.Pricing.American;
 /// for 2002). Each formula is the exact value of one admissible exercise policy of a call: exercise the first
 /// time S reaches a trigger (flat I in 1993; I₂ before t₁ = ½(√5 − 1)T and I₁ after it in 2002), otherwise
 /// hold to expiry. Holding to expiry regardless (trigger = ∞) is another admissible policy, worth the European
-/// value. The American value is the supremum over all policies, so max(trigger-policy value, European value) is
-/// still a lower bound on it and the better of the two policies: that maximum is how <see cref="Price"/> is
-/// defined. The triggers are heuristic, not optimal, so for extreme inputs (e.g. σ = 10) the trigger policy is
-/// worth less than never exercising early.
+/// value. The American value is the supremum over all policies, so the best of these three policy values is
+/// still a lower bound on it: max(two-step 2002, flat 1993, European) is how <see cref="Price"/> is defined.
+/// The triggers are heuristic, not optimal, and the 2002 two-step value degrades at high volatility. On a grid of
+/// 3,360 cases (K = 100, S ∈ [50, 200], r ∈ {.01,.05,.15}, q ∈ [0, .2], T ∈ [1 day, 5y], σ ∈ {.05,.11,.5,1.2,3})
+/// it is below the European value in 348 cases at σ = 3 (by up to 13%, confirmed by a 25-digit evaluation of the
+/// formula), 158 at σ = 1.2 (up to 10%), 13 at σ = 0.5 (up to 1.9%, long-dated puts) and 39 at σ ≤ 0.11 (up to
+/// 0.044 absolute, where the trigger had to be floored at the strike); the 1993 or European value is taken there.
 /// Puts use the put-call transformation P(S, K, r, q, σ) = C(K, S, q, r, σ) (Bjerksund-Stensland 1993 §4).
 /// Calls with q ≤ 0 are never exercised early and get the European value.
 /// Units: rates, yield and vol annualised decimals; time in years; prices in the price currency.
@@ -28,7 +31,7 @@ public static class BjerksundStensland
     private static readonly double FirstStepFraction = 0.5 * (Math.Sqrt(5.0) - 1.0);
 
     /// <summary>
-    /// Approximate value of an American option by the 2002 two-step boundary: the better of that exercise policy
+    /// Approximate value of an American option: the best of the 2002 two-step exercise policy, the 1993 flat policy
     /// and holding to expiry (see remarks), in the price currency per unit of underlying.
     /// </summary>
     /// <param name="type">Call or put.</param>
@@ -42,7 +45,8 @@ public static class BjerksundStensland
     {
         if (!(vol * Math.Sqrt(time) > 0)) return DeterministicExercise.Value(type, spot, strike, rate, dividendYield, time);
         double european = BlackScholesMerton.Price(type, spot, strike, rate, dividendYield, time, vol);
-        return Math.Max(european, TwoStepPolicyValue(type, spot, strike, rate, dividendYield, time, vol));
+        double flat = Price1993(type, spot, strike, rate, dividendYield, time, vol);
+        return Math.Max(european, Math.Max(flat, TwoStepPolicyValue(type, spot, strike, rate, dividendYield, time, vol)));
     }
 
     /// <summary>The 2002 two-step policy value alone, before comparing it with holding to expiry (σ√T &gt; 0).</summary>
@@ -83,6 +87,11 @@ public static class BjerksundStensland
     public static OptionGreeks Greeks(OptionType type, double spot, double strike, double rate, double dividendYield, double time, double vol)
         => FiniteDifferenceGreeks.Compute(PriceFunction, type, spot, strike, rate, dividendYield, time, vol);
 
+    // Trigger floor (both versions): when bτ + 2σ√τ < 0 (strongly negative carry, small σ) h > 0 and Haug's
+    // trigger falls below the strike, i.e. the policy would exercise out of the money for a negative payoff (QuantLib
+    // rejects these inputs). Raising the trigger to K gives a policy that is never worse path by path — it pays
+    // 0 instead of I − K &lt; 0 where the lower trigger is hit — so the result is still an admissible-policy lower bound.
+
     // β, B∞ and B₀ shared by both versions (Haug 2007 §3.10.4): the perpetual and the at-expiry boundaries.
     private static (double Beta, double TriggerInfinity, double TriggerZero) Boundaries(double strike, double rate, double dividendYield, double vol)
     {
@@ -107,7 +116,7 @@ public static class BjerksundStensland
         var (beta, bInfinity, bZero) = Boundaries(strike, rate, dividendYield, vol);
         double carry = rate - dividendYield;
         double h = -(carry * time + 2.0 * vol * Math.Sqrt(time)) * bZero / (bInfinity - bZero);
-        double trigger = bZero - (bInfinity - bZero) * double.ExpM1(h);
+        double trigger = Math.Max(strike, bZero - (bInfinity - bZero) * double.ExpM1(h));
         return spot >= trigger ? spot - strike : FlatCallBelowTrigger(spot, strike, rate, carry, time, vol, beta, trigger);
     }
 
@@ -134,8 +143,8 @@ public static class BjerksundStensland
         double carry = rate - dividendYield;
         double t1 = FirstStepFraction * time;
         double scale = strike * strike / ((bInfinity - bZero) * bZero);
-        double i1 = bZero - (bInfinity - bZero) * double.ExpM1(-(carry * t1 + 2.0 * vol * Math.Sqrt(t1)) * scale);
-        double i2 = bZero - (bInfinity - bZero) * double.ExpM1(-(carry * time + 2.0 * vol * Math.Sqrt(time)) * scale);
+        double i1 = Math.Max(strike, bZero - (bInfinity - bZero) * double.ExpM1(-(carry * t1 + 2.0 * vol * Math.Sqrt(t1)) * scale));
+        double i2 = Math.Max(strike, bZero - (bInfinity - bZero) * double.ExpM1(-(carry * time + 2.0 * vol * Math.Sqrt(time)) * scale));
         return spot >= i2 ? spot - strike : TwoStepCallBelowTrigger(spot, strike, rate, carry, time, vol, beta, i1, i2, t1);
     }
 
