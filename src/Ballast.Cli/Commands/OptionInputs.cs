@@ -4,32 +4,6 @@ using Ballast.Pricing.American;
 
 namespace Ballast.Cli;
 
-/// <summary>Pricing model selectable from the command line or a CSV <c>model</c> column.</summary>
-public enum CliModel
-{
-    /// <summary>Generalized Black-Scholes-Merton (European, spot and yield).</summary>
-    Bsm,
-    /// <summary>Black-76 (European, forward and discount rate).</summary>
-    Black76,
-    /// <summary>Barone-Adesi-Whaley American approximation.</summary>
-    Baw,
-    /// <summary>Bjerksund-Stensland (2002 two-step boundary) American approximation.</summary>
-    Bjs,
-}
-
-/// <summary>One input field of <c>price</c>/<c>iv</c>, named differently as an option (<c>--div</c>) and as a CSV column (<c>q</c>).</summary>
-public enum OptionField { Type, Model, Spot, Forward, Strike, Rate, Div, Time, Vol, Price }
-
-/// <summary>Where the fields of one option come from: command-line options or one CSV row.</summary>
-public interface IOptionFieldSource
-{
-    /// <summary>The field's text, or null when absent or empty.</summary>
-    string? Text(OptionField field);
-
-    /// <summary>A one-line usage error naming the field (and for CSV the row and column).</summary>
-    CliUsageException Error(OptionField field, string message);
-}
-
 /// <summary>
 /// The contract of one option read and validated from an <see cref="IOptionFieldSource"/>, shared by
 /// <c>ballast price</c> and <c>ballast iv</c>. Rules: the model defaults to black76 when a forward and no spot
@@ -142,25 +116,4 @@ public sealed record OptionInputs(OptionType Type, CliModel Model, double Underl
         if (index < 0) throw source.Error(OptionField.Model, $"'{text}' is not one of {string.Join("|", allowed.Select(m => ModelNames[(int)m]))}");
         return (CliModel)index;
     }
-}
-
-/// <summary>Option fields read from command-line options (<c>--type</c>, <c>--spot</c>, <c>--div</c>, <c>--rate</c>, <c>--time</c>, ...).</summary>
-public sealed class ArgsFieldSource(CliArgs args) : IOptionFieldSource
-{
-    /// <summary>The option name of a field, without dashes.</summary>
-    public static string Name(OptionField field) => field switch
-    {
-        OptionField.Div => "div",
-        _ => field.ToString().ToLowerInvariant(),
-    };
-
-    /// <inheritdoc />
-    public string? Text(OptionField field)
-    {
-        string? v = args.Optional(Name(field));
-        return string.IsNullOrWhiteSpace(v) ? null : v.Trim();
-    }
-
-    /// <inheritdoc />
-    public CliUsageException Error(OptionField field, string message) => new($"--{Name(field)}: {message}");
 }
