@@ -38,13 +38,17 @@ public sealed class IvCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("below intrinsic", "--price: price is below the discounted intrinsic value", "call", "150", "5")]
-    [InlineData("above the forward", "--price: price is at or above the no-arbitrage maximum", "call", "100", "150")]
-    [InlineData("put above the strike", "--price: price is at or above the no-arbitrage maximum", "put", "100", "120")]
-    public void An_arbitrage_violating_price_is_a_one_line_error_with_exit_code_2(string because, string fragment, string type, string spot, string price)
+    [InlineData("below intrinsic", ImpliedVolError.PriceBelowIntrinsic, "call", 150, 5)]
+    [InlineData("above the forward", ImpliedVolError.PriceAboveMaximum, "call", 100, 150)]
+    [InlineData("put above the strike", ImpliedVolError.PriceAboveMaximum, "put", 100, 120)]
+    public void An_arbitrage_violating_price_is_a_one_line_error_with_exit_code_2(string because, ImpliedVolError error, string type, double spot, double price)
     {
         _ = because;
-        CliHarness.AssertUserError(CliHarness.Run("iv", "--type", type, "--spot", spot, "--strike", "100", "--rate", "0", "--time", "1", "--price", price), fragment);
+        // The message is the library's (ImpliedVolResult.Message), so the CLI names the argument and adds nothing else.
+        var optionType = type == "call" ? OptionType.Call : OptionType.Put;
+        var result = ImpliedVolatility.ForBlackScholes(optionType, price, spot, 100, 0, 0, 1);
+        Assert.Equal(error, result.Error);
+        CliHarness.AssertUserError(CliHarness.Run("iv", "--type", type, "--spot", F(spot), "--strike", "100", "--rate", "0", "--time", "1", "--price", F(price)), "--price: " + result.Message);
     }
 
     [Fact]
@@ -66,7 +70,7 @@ public sealed class IvCommandTests : IDisposable
         Assert.Equal(0.33, CliHarness.Number(rows[0][9]), 1e-8);
         Assert.Equal("", rows[0][10]);
         Assert.Equal("", rows[1][9]);
-        Assert.Contains("below the discounted intrinsic value", rows[1][10]);
+        Assert.Equal(ImpliedVolatility.ForBlackScholes(OptionType.Call, 40, 150, 100, 0, 0, 1).Message, rows[1][10]);
         Assert.Equal(0.9, CliHarness.Number(rows[2][9]), 1e-8);
     }
 
