@@ -12,7 +12,9 @@ namespace Ballast.Pricing.American;
 /// and P = p + A₁(S/S**)^q₁ above S** (K − S below it). S* and S** are found by a bracketed Newton solve.
 /// Because A₁, A₂ ≥ 0 and the exercise region starts where the payoff first touches c + A(S/S*)^q, the
 /// approximation is never below the European value (no clamp is applied).
-/// Calls with q ≤ 0 and puts with r ≤ 0 are never exercised early (Merton 1973) and get the European value.
+/// Calls with q ≤ 0 and puts with r ≤ 0 get the European value: early exercise is never optimal then (Merton 1973)
+/// provided the other rate (r for calls, q for puts) is ≥ 0. Limitation: when both are negative early exercise can
+/// pay and the European value understates the American one.
 /// Units: rates, yield and vol annualised decimals; time in years; prices in the price currency.
 /// </remarks>
 public static class BaroneAdesiWhaley

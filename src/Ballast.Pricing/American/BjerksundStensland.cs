@@ -20,7 +20,8 @@ namespace Ballast.Pricing.American;
 /// formula), 158 at σ = 1.2 (up to 10%), 13 at σ = 0.5 (up to 1.9%, long-dated puts) and 39 at σ ≤ 0.11 (up to
 /// 0.044 absolute, where the trigger had to be floored at the strike); the 1993 or European value is taken there.
 /// Puts use the put-call transformation P(S, K, r, q, σ) = C(K, S, q, r, σ) (Bjerksund-Stensland 1993 §4).
-/// Calls with q ≤ 0 are never exercised early and get the European value.
+/// Calls with q ≤ 0 (puts with r ≤ 0, through the transformation) get the European value, exact when the other
+/// rate is ≥ 0 (Merton 1973); with both rates negative this understates the American value (a known limitation).
 /// Units: rates, yield and vol annualised decimals; time in years; prices in the price currency.
 /// </remarks>
 public static class BjerksundStensland

@@ -9,7 +9,9 @@ namespace Ballast.Pricing.American;
 /// difference divides round-off by h², so it needs the larger step); vol h_σ = 1e-4 (absolute, shrunk to
 /// σ/2 for tiny vols); rates h_r = h_q = 1e-4 (absolute); time h_T = min(1e-4, T/2) years.
 /// Theta is −∂V/∂T per year; vega, rho and dividend rho are per 1.00. At T = 0 the Greeks are the payoff's
-/// (delta ±1 strictly in the money, else 0; all others 0).
+/// (delta ±1 strictly in the money, else 0; all others 0). Where a bump straddles a kink of the approximation
+/// (the switch to the European value at q = 0 for calls or r = 0 for puts, or S at the critical price for gamma)
+/// the central difference is the average of the two one-sided derivatives.
 /// </remarks>
 internal static class FiniteDifferenceGreeks
 {
