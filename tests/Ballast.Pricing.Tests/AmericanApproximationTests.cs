@@ -261,6 +261,37 @@ public class AmericanApproximationTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData("put", 100, 100, 0.02, 0.08, 1.0, 0.25)]
+    [InlineData("put", 100, 120, 0.0, 0.05, 0.5, 0.4)]
+    [InlineData("call", 100, 95, 0.08, 0.03, 1.0, 0.3)]
+    [InlineData("call", 40, 42, 0.08, 0.04, 0.75, 0.35)]
+    public void American_Greeks_are_stable_against_a_higher_order_difference_with_ten_times_larger_steps(string type, double strike, double spot, double q, double r, double t, double vol)
+    {
+        // If the documented bumps were too small (noise) or too large (truncation), an independent five-point
+        // stencil with 10× the steps would disagree; both agree to 1e-4 relative away from the exercise boundary.
+        var optionType = Parse(type);
+        foreach (var (name, price, greeks) in new (string, Func<double, double, double, double, double, double>, OptionGreeks)[]
+        {
+            ("BAW", (s, rr, qq, tt, v) => BaroneAdesiWhaley.Price(optionType, s, strike, rr, qq, tt, v), BaroneAdesiWhaley.Greeks(optionType, spot, strike, r, q, t, vol)),
+            ("BjS", (s, rr, qq, tt, v) => BjerksundStensland.Price(optionType, s, strike, rr, qq, tt, v), BjerksundStensland.Greeks(optionType, spot, strike, r, q, t, vol)),
+        })
+        {
+            static double FivePoint(Func<double, double> f, double x, double h) => (-f(x + 2 * h) + 8 * f(x + h) - 8 * f(x - h) + f(x - 2 * h)) / (12 * h);
+            AssertClose(name + " delta", FivePoint(x => price(x, r, q, t, vol), spot, 1e-3 * spot), greeks.Delta, 1e-6);
+            AssertClose(name + " vega", FivePoint(x => price(spot, r, q, t, x), vol, 1e-3), greeks.Vega, 1e-3);
+            AssertClose(name + " theta", -FivePoint(x => price(spot, r, q, x, vol), t, 1e-3), greeks.Theta, 1e-3);
+            AssertClose(name + " rho", FivePoint(x => price(spot, x, q, t, vol), r, 1e-3), greeks.Rho, 1e-3);
+            AssertClose(name + " dividendRho", FivePoint(x => price(spot, r, x, t, vol), q, 1e-3), greeks.DividendRho, 1e-3);
+        }
+
+        static void AssertClose(string what, double reference, double actual, double floor)
+        {
+            double scaled = Math.Abs(reference - actual) / Math.Max(Math.Abs(reference), floor);
+            Assert.True(scaled <= 1e-4, $"{what}: reference {reference:R}, Greeks() {actual:R}, scaled error {scaled:E2}");
+        }
+    }
+
     [Fact]
     public void American_put_Greeks_have_the_expected_signs_and_dividend_rho_is_reported()
     {
