@@ -2,20 +2,14 @@ using System.Globalization;
 
 namespace Ballast.Cli.Tests;
 
-/// <summary>Runs <see cref="CliApp"/> in-process with captured output, and owns a temp directory for input files.</summary>
-public sealed class CliHarness : IDisposable
+/// <summary>Input files in a temp directory and CSV parsing for the price/iv command tests (running goes through <see cref="CliRun"/>).</summary>
+internal sealed class CliHarness : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "ballast-cli-tests-" + Guid.NewGuid().ToString("N"));
 
     public CliHarness() => Directory.CreateDirectory(_dir);
 
-    public static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter(CultureInfo.InvariantCulture);
-        var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        int code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    public static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Invoke(args);
 
     /// <summary>Writes <paramref name="lines"/> to a new file in the temp directory and returns its path.</summary>
     public string WriteFile(string name, params string[] lines)
@@ -28,12 +22,8 @@ public sealed class CliHarness : IDisposable
     /// <summary>Asserts a user error: exit code 2, nothing on stdout, exactly one "error: ..." line containing <paramref name="fragment"/>.</summary>
     public static void AssertUserError((int Code, string Out, string Err) result, string fragment)
     {
-        Assert.Equal(2, result.Code);
-        Assert.Equal("", result.Out);
-        string[] lines = result.Err.TrimEnd().Split('\n');
-        Assert.Single(lines);
-        Assert.StartsWith("error: ", lines[0]);
-        Assert.Contains(fragment, lines[0]);
+        CliRun.AssertOneLineUsageError(result);
+        Assert.Contains(fragment, result.Err);
         Assert.DoesNotContain("   at ", result.Err);
     }
 

@@ -65,8 +65,8 @@ public class EuropeanReferenceTests(ITestOutputHelper output)
     [Fact]
     public void Every_row_of_the_shared_reference_CSV_files_is_reproduced_to_1e_4()
     {
-        if (!TryFindShared("reference/european_values.csv", out string europeanPath)
-            || !TryFindShared("reference/greek_values.csv", out string greekPath))
+        if (!SharedDataForSurfaces.TryPath("reference/european_values.csv", out string europeanPath)
+            || !SharedDataForSurfaces.TryPath("reference/greek_values.csv", out string greekPath))
         {
             // The pinned InlineData rows above still run; only the drift check against the files is skipped.
             output.WriteLine("SKIPPED: ../shared/reference/*.csv not found next to the repository (no shared data in this checkout).");
@@ -133,19 +133,5 @@ public class EuropeanReferenceTests(ITestOutputHelper output)
             if (header is null) { header = cells; continue; }
             yield return header.Zip(cells).ToDictionary(p => p.First.Trim(), p => p.Second.Trim());
         }
-    }
-
-    // ../shared resolved from the repository root (the directory holding Ballast.slnx), as in CI.
-    private static bool TryFindShared(string relative, out string path)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "Ballast.slnx"))) continue;
-            path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", relative));
-            return File.Exists(path);
-        }
-
-        path = "";
-        return false;
     }
 }
