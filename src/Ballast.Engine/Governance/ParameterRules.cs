@@ -6,5 +6,5 @@ namespace Ballast.Engine.Governance;
 public static class ParameterRules
 {
     /// <summary>Null when every parameter is within its bounds, else the first problem.</summary>
-    public static string? Validate(VaultParameters p) => p is null ? "parameters are required" : null;
+    public static string? Validate(VaultParameters p) => p is null ? "parameters are required" : p.Validate().Message;
 }

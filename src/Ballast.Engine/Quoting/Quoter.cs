@@ -36,21 +36,23 @@ internal static class Quoter
     {
         if (!s.HasSpot) return new Rejection(RejectionReason.OracleUnavailable, "no spot price yet");
         long age = now - s.SpotObservedAt;
-        if (age < 0 || age > p.OracleMaxAgeSeconds)
-            return new Rejection(RejectionReason.OracleStale, $"spot observed at {s.SpotObservedAt} is {age} s old (max {p.OracleMaxAgeSeconds} s)");
+        if (age < 0 || age > p.MaxOracleAge)
+            return new Rejection(RejectionReason.OracleStale, $"spot observed at {s.SpotObservedAt} is {age} s old (max {p.MaxOracleAge} s)");
         if (s.SpotConfidence < p.MinOracleConfidence)
             return new Rejection(RejectionReason.OracleLowConfidence, $"spot confidence {s.SpotConfidence} below {p.MinOracleConfidence}");
         if (board.VolConfidence < p.MinOracleConfidence)
             return new Rejection(RejectionReason.OracleLowConfidence, $"vol confidence {board.VolConfidence} below {p.MinOracleConfidence}");
-        if (s.ReferencePrice is double reference && Math.Abs(s.Spot / reference - 1.0) > p.MaxOracleDeviation)
-            return new Rejection(RejectionReason.OracleDeviation, $"spot {s.Spot} deviates from reference {reference} by more than {p.MaxOracleDeviation:P2}");
+        if (s.ReferencePrice is double reference && Math.Abs(s.Spot / reference - 1.0) > p.MaxReferenceDeviation)
+            return new Rejection(RejectionReason.OracleDeviation, $"spot {s.Spot} deviates from reference {reference} by more than {p.MaxReferenceDeviation:P2}");
         return null;
     }
 
     /// <summary>
     /// Computes the quote for <paramref name="size"/> options (already rounded). <paramref name="traderPosition"/> is
-    /// the trader's current position in the series (0 when unknown): a trade that only closes it is a force close
-    /// when a limit would block new risk.
+    /// the trader's current position in the series (0 when unknown). A trade that only closes that position stays
+    /// possible where a limit blocks new risk: past the trading cutoff, or with call delta outside
+    /// [minForceCloseDelta, 1 − minForceCloseDelta], it is priced as a Lyra force close; caps, free liquidity and a
+    /// stale cache do not block it at all.
     /// </summary>
     public static Rejection? TryQuote(VaultState s, VaultParameters p, StrikeState strike, in SeriesId series, TradeDirection direction,
         decimal size, decimal traderPosition, long now, out Quote quote)
@@ -62,56 +64,116 @@ internal static class Quoter
 
         bool buy = direction == TradeDirection.Buy;
         bool closing = buy ? traderPosition < 0 && size <= -traderPosition : traderPosition > 0 && size <= traderPosition;
+        bool postCutoff = board.Expiry - now < p.TradingCutoff;
+        if (!closing)
+        {
+            if (postCutoff) return new Rejection(RejectionReason.TradingCutoff, $"{board.Expiry - now} s to expiry is inside the {p.TradingCutoff} s trading cutoff");
+            if (s.IsBoardCacheStale(board, now, p)) return new Rejection(RejectionReason.GreekCacheStale, $"Greek cache of board {board.Expiry} is stale (refreshed at {board.RefreshedAt} at spot {board.RefreshSpot})");
+        }
+
+        Rejection? rejection = null;
+        double callDelta = double.NaN;
+        if (!postCutoff)
+        {
+            rejection = Price(s, p, strike, series, direction, size, now, forceClose: false, closing, out quote, out callDelta);
+            if (rejection is null || !closing || rejection.Reason is not (RejectionReason.DeltaOutOfRange or RejectionReason.VolBoundsBreached))
+                return rejection;
+            // Lyra v1 OptionMarket.forceClose is allowed only post-cutoff or outside the force-close delta range.
+            if (callDelta >= p.MinForceCloseDelta && callDelta <= 1.0 - p.MinForceCloseDelta) return rejection;
+        }
+
+        return Price(s, p, strike, series, direction, size, now, forceClose: true, closing, out quote, out _);
+    }
+
+    /// <summary>
+    /// Prices the order piece by piece (Lyra <c>iterations</c>): each piece moves the vols, is priced at its
+    /// post-piece vol with fees computed on the vault's exposure as it stands after the previous piece.
+    /// </summary>
+    private static Rejection? Price(VaultState s, VaultParameters p, StrikeState strike, in SeriesId series, TradeDirection direction,
+        decimal size, long now, bool forceClose, bool closing, out Quote quote, out double callDelta)
+    {
+        quote = default;
+        callDelta = double.NaN;
+        var board = strike.Board;
+        var market = s.Market!;
+        bool buy = direction == TradeDirection.Buy;
+        bool isCall = series.Type == OptionType.Call;
         double amount = (double)size;
         double spot = s.Spot;
-        double rate = p.RiskFreeRate;
+        double rate = p.RateAndCarry;
         double years = GreekCalculator.YearsToExpiry(board.Expiry, now);
+        bool postCutoff = board.Expiry - now < p.TradingCutoff;
 
-        // Lyra v1 OptionMarketPricer.ivImpactForTrade: base IV and skew move with the trade.
-        var move = VolDynamics.Apply(board.BaseIv, strike.Skew, amount, direction, p);
-        double newBaseIv = move.NewBaseIv, newSkew = move.NewSkew, pricingVol = move.NewVol;
-        GreekCalculator.Pair(spot, strike.StrikeValue, rate, years, pricingVol, out var call, out var put);
+        // NAV seam: capital + fees at spot + the book at cached vols. The pool issue values the book at GWAV vols.
+        double nav = (double)(s.Capital(Asset.Quote) + s.AccruedFees(Asset.Quote))
+                     + (double)(s.Capital(Asset.Base) + s.AccruedFees(Asset.Base)) * spot + s.Exposure.Value;
+        double varianceGwavIv = board.BaseIvGwav.AverageOverLast((long)p.VarianceIvGwavPeriod, now);
+        double forceCloseGwavVol = forceClose
+            ? board.BaseIvGwav.AverageOverLast((long)p.IvGwavPeriod, now) * strike.SkewGwav.AverageOverLast((long)p.SkewGwavPeriod, now)
+            : 0.0;
+        double shock = buy
+            ? (postCutoff ? p.ShortPostCutoffVolShock : p.ShortVolShock)
+            : (postCutoff ? p.LongPostCutoffVolShock : p.LongVolShock);
 
-        RejectionReason block = 0;
-        if (board.Expiry - now < p.TradingCutoffSeconds) block = RejectionReason.TradingCutoff;
-        else if (call.Delta < p.MinDelta || call.Delta > 1.0 - p.MinDelta) block = RejectionReason.DeltaOutOfRange;
-        else if (move.Violation != VolBoundViolation.None) block = RejectionReason.VolBoundsBreached;
-        else if (s.IsBoardCacheStale(board, now, p)) block = RejectionReason.GreekCacheStale;
-
-        bool forceClose = false;
-        var cacheCall = call;
-        var cachePut = put;
-        if (block != 0)
+        double baseIv = board.BaseIv, skew = strike.Skew, pricingVol = 0.0;
+        decimal vaultCall = strike.VaultCallPosition, vaultPut = strike.VaultPutPosition;
+        var exposure = s.Exposure;
+        var strikeExposure = strike.Exposure;
+        UnitGreeks unit = default, cacheCall = default, cachePut = default;
+        double premium = 0.0, adjustment = 0.0;
+        var fees = default(FeeBreakdown);
+        int pieces = VolDynamics.PieceCount(p);
+        decimal remaining = size;
+        for (int i = 0; i < pieces; i++)
         {
-            if (!closing) return BlockRejection(block, call.Delta, move, board, now, p);
-            // Lyra v1 (Avalon) OptionMarketPricer force-close pricing: GWAV vol shocked against the closer,
-            // never better than the current vol. Vols are not moved by a force close.
-            forceClose = true;
-            double gwavVol = board.BaseIvGwav.Average(now - (long)p.IvGwavPeriodSeconds, now)
-                             * strike.SkewGwav.Average(now - (long)p.SkewGwavPeriodSeconds, now);
-            bool postCutoff = block == RejectionReason.TradingCutoff;
-            newBaseIv = board.BaseIv;
-            newSkew = strike.Skew;
-            double currentVol = newBaseIv * newSkew;
-            pricingVol = buy
-                ? Math.Max(gwavVol * (postCutoff ? p.ShortPostCutoffVolShock : p.ShortVolShock), currentVol)
-                : Math.Min(gwavVol * (postCutoff ? p.LongPostCutoffVolShock : p.LongVolShock), currentVol);
-            GreekCalculator.Pair(spot, strike.StrikeValue, rate, years, pricingVol, out call, out put);
-            GreekCalculator.Pair(spot, strike.StrikeValue, rate, years, currentVol, out cacheCall, out cachePut);
-        }
-        else if (newBaseIv * newSkew != pricingVol)
-        {
-            // The cache will hold Greeks at baseIv × skew; keep the post-trade exposure identical to what Apply computes.
-            GreekCalculator.Pair(spot, strike.StrikeValue, rate, years, newBaseIv * newSkew, out cacheCall, out cachePut);
-        }
+            // Lyra _doTrade: n − 1 pieces of A/n, the last takes the remainder (kept exact in decimal for positions).
+            decimal pieceSize = i == pieces - 1 ? remaining : decimal.Round(size / pieces, SizeDecimals, MidpointRounding.ToZero);
+            remaining -= pieceSize;
+            double pieceAmount = (double)pieceSize;
+            if (pieceAmount <= 0) continue;
 
-        // Post-trade exposure: the vault takes the other side (trader buys → vault position falls).
-        decimal vaultChange = buy ? -size : size;
-        bool isCall = series.Type == OptionType.Call;
-        decimal vaultCall = strike.VaultCallPosition + (isCall ? vaultChange : 0m);
-        decimal vaultPut = strike.VaultPutPosition + (isCall ? 0m : vaultChange);
-        var pre = s.Exposure;
-        var post = pre - strike.Exposure + StrikeState.ExposureAt(vaultCall, vaultPut, cacheCall, cachePut);
+            var move = forceClose
+                ? VolDynamics.ApplyForceClose(baseIv, skew, pieceAmount, direction, p)
+                : VolDynamics.Apply(baseIv, skew, pieceAmount, direction, p);
+            GreekCalculator.Pair(spot, strike.StrikeValue, rate, years, move.NewVol, out cacheCall, out cachePut);
+            callDelta = cacheCall.Delta;
+            if (!forceClose && (callDelta < p.MinDelta || callDelta > 1.0 - p.MinDelta))
+                return new Rejection(RejectionReason.DeltaOutOfRange, $"call delta {callDelta:F4} outside [{p.MinDelta}, {1 - p.MinDelta}]");
+            if (move.Violation != VolBoundViolation.None)
+                return new Rejection(RejectionReason.VolBoundsBreached, $"vol bound breached: {move.Violation} (base IV {move.NewBaseIv:F4}, skew {move.NewSkew:F4}, vol {move.NewVol:F4})");
+
+            unit = isCall ? cacheCall : cachePut;
+            pricingVol = move.NewVol;
+            if (forceClose)
+            {
+                // Lyra v1 (Avalon) OptionMarketPricer force-close pricing: GWAV vol shocked against the closer, never
+                // better for the closer than the post-trade vol.
+                pricingVol = buy ? Math.Max(forceCloseGwavVol * shock, move.NewVol) : Math.Min(forceCloseGwavVol * shock, move.NewVol);
+                if (pricingVol != move.NewVol)
+                {
+                    GreekCalculator.Pair(spot, strike.StrikeValue, rate, years, pricingVol, out var priceCall, out var pricePut);
+                    unit = isCall ? priceCall : pricePut;
+                }
+            }
+
+            // The vault takes the other side: a trader buy lowers the vault's position.
+            decimal vaultChange = buy ? -pieceSize : pieceSize;
+            if (isCall) vaultCall += vaultChange; else vaultPut += vaultChange;
+            var newStrikeExposure = StrikeState.ExposureAt(vaultCall, vaultPut, cacheCall, cachePut);
+            var post = exposure - strikeExposure + newStrikeExposure;
+
+            double piecePremium = unit.Price * pieceAmount;
+            var inputs = new FeeInputs(piecePremium, spot, pieceAmount, years, unit.Vega, pricingVol, move.NewSkew,
+                exposure.StandardVega, post.StandardVega, nav, Math.Abs(varianceGwavIv - move.NewBaseIv), forceClose);
+            fees += FeeSchedule.Compute(inputs, p);
+            adjustment += InventoryAdjustment.Compute(exposure.Delta, post.Delta, exposure.StandardVega, post.StandardVega, spot, p);
+            premium += piecePremium;
+
+            exposure = post;
+            strikeExposure = newStrikeExposure;
+            baseIv = move.NewBaseIv;
+            skew = move.NewSkew;
+        }
 
         if (!closing)
         {
@@ -119,32 +181,22 @@ internal static class Quoter
             var unitAfter = isCall ? cacheCall : cachePut;
             double seriesBefore = (double)strike.VaultPosition(series.Type);
             double seriesAfter = (double)(isCall ? vaultCall : vaultPut);
+            var pre = s.Exposure;
             if (Exceeds(seriesBefore * unitBefore.Delta, seriesAfter * unitAfter.Delta, p.MaxSeriesNetDelta))
                 return new Rejection(RejectionReason.SeriesDeltaCap, $"series net delta would be {seriesAfter * unitAfter.Delta:G6} (cap {p.MaxSeriesNetDelta})");
             if (Exceeds(seriesBefore * unitBefore.StandardVega, seriesAfter * unitAfter.StandardVega, p.MaxSeriesNetStdVega))
                 return new Rejection(RejectionReason.SeriesVegaCap, $"series net std vega would be {seriesAfter * unitAfter.StandardVega:G6} (cap {p.MaxSeriesNetStdVega})");
-            if (Exceeds(pre.Delta, post.Delta, p.MaxGlobalNetDelta))
-                return new Rejection(RejectionReason.GlobalDeltaCap, $"global net delta would be {post.Delta:G6} (cap {p.MaxGlobalNetDelta})");
-            if (Exceeds(pre.StandardVega, post.StandardVega, p.MaxGlobalNetStdVega))
-                return new Rejection(RejectionReason.GlobalVegaCap, $"global net std vega would be {post.StandardVega:G6} (cap {p.MaxGlobalNetStdVega})");
+            if (Exceeds(pre.Delta, exposure.Delta, p.MaxGlobalNetDelta))
+                return new Rejection(RejectionReason.GlobalDeltaCap, $"global net delta would be {exposure.Delta:G6} (cap {p.MaxGlobalNetDelta})");
+            if (Exceeds(pre.StandardVega, exposure.StandardVega, p.MaxGlobalNetStdVega))
+                return new Rejection(RejectionReason.GlobalVegaCap, $"global net std vega would be {exposure.StandardVega:G6} (cap {p.MaxGlobalNetStdVega})");
         }
 
-        var unit = isCall ? call : put;
-        double premium = unit.Price * amount;
-        double gwavIv = board.BaseIvGwav.Average(now - (long)p.IvGwavPeriodSeconds, now);
-        var market = s.Market!;
-        // NAV seam: capital + fees at spot + the book at cached vols. The pool issue values the book at GWAV vols.
-        double nav = (double)(s.Capital(Asset.Quote) + s.AccruedFees(Asset.Quote))
-                     + (double)(s.Capital(Asset.Base) + s.AccruedFees(Asset.Base)) * spot + pre.Value;
-        var inputs = new FeeInputs(premium, spot, amount, years, unit.Vega, pricingVol, newSkew, pre.StandardVega, post.StandardVega,
-            nav, Math.Abs(gwavIv - board.BaseIv), forceClose);
-        var fees = FeeSchedule.Compute(inputs, p);
-        double feeTotal = fees.OptionPriceFee + fees.SpotPriceFee + fees.VegaUtilFee + fees.VarianceFee;
-        double adjustment = InventoryAdjustment.Compute(pre.Delta, post.Delta, pre.StandardVega, post.StandardVega, spot, p);
+        double feeTotal = fees.Total;
         double total = buy ? Math.Max(premium + feeTotal + adjustment, 0.0) : Math.Max(premium - feeTotal - adjustment, 0.0);
         // Fees actually collected: all of them on a buy (capped by what was paid); on a sell, at most what the premium left.
         double feeShare = Math.Max(buy ? Math.Min(feeTotal, total) : Math.Min(feeTotal, premium - adjustment), 0.0);
-        if (!double.IsFinite(total) || !double.IsFinite(feeShare) || !double.IsFinite(post.StandardVega) || total > Money.MaxAmount)
+        if (!double.IsFinite(total) || !double.IsFinite(feeShare) || !double.IsFinite(exposure.Value) || total > Money.MaxAmount)
             return new Rejection(RejectionReason.PricingFailed, $"non-finite or huge price (total {total}) for size {size}");
 
         var paymentAsset = market.PaymentAsset;
@@ -172,24 +224,16 @@ internal static class Quoter
         quote = new Quote
         {
             Series = series, Direction = direction, Size = size, Spot = spot, Vol = pricingVol,
-            NewBaseIv = newBaseIv, NewSkew = newSkew, Premium = premium,
+            NewBaseIv = baseIv, NewSkew = skew, Premium = premium,
             OptionPriceFee = fees.OptionPriceFee, SpotPriceFee = fees.SpotPriceFee, VegaUtilFee = fees.VegaUtilFee, VarianceFee = fees.VarianceFee,
             InventoryAdjustment = adjustment, Total = total, PaymentAsset = paymentAsset, Payment = payment, FeesPayment = feesPayment,
             IsForceClose = forceClose,
             Delta = sign * unit.Delta, Gamma = sign * unit.Gamma, Vega = sign * unit.Vega, StandardVega = sign * unit.StandardVega, Theta = sign * unit.Theta,
-            OracleTimestamp = s.SpotObservedAt, StateVersion = s.Version, ExpiresAt = now + (long)p.QuoteLifetimeSeconds,
+            OracleTimestamp = s.SpotObservedAt, StateVersion = s.Version, ExpiresAt = now + (long)p.QuoteTimeToLive,
         };
         return null;
     }
 
     /// <summary>A cap (≤ 0 disables it) blocks a trade that ends above it and increases the magnitude.</summary>
     private static bool Exceeds(double before, double after, double cap) => cap > 0 && Math.Abs(after) > cap && Math.Abs(after) > Math.Abs(before);
-
-    private static Rejection BlockRejection(RejectionReason block, double callDelta, in VolMove move, BoardState board, long now, VaultParameters p) => block switch
-    {
-        RejectionReason.TradingCutoff => new Rejection(block, $"{board.Expiry - now} s to expiry is inside the {p.TradingCutoffSeconds} s trading cutoff"),
-        RejectionReason.DeltaOutOfRange => new Rejection(block, $"call delta {callDelta:F4} outside [{p.MinDelta}, {1 - p.MinDelta}]"),
-        RejectionReason.VolBoundsBreached => new Rejection(block, $"vol bound breached: {move.Violation} (base IV {move.NewBaseIv:F4}, skew {move.NewSkew:F4}, vol {move.NewVol:F4})"),
-        _ => new Rejection(block, $"Greek cache of board {board.Expiry} is stale (refreshed at {board.RefreshedAt})"),
-    };
 }

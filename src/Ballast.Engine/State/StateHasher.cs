@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Ballast.Engine.Greeks;
 using Ballast.Engine.Markets;
+using Ballast.Engine.Parameters;
 using Ballast.Engine.Volatility;
 
 namespace Ballast.Engine.State;
@@ -32,7 +33,8 @@ internal sealed class StateHasher : IDisposable
         Tag("version"); Long(s.Version); Long(s.LastEventTime);
         Tag("market");
         if (s.Market is { } m) { Str(m.Underlying); Str(m.QuoteAsset); Long((long)m.Settlement); Long(m.QuoteDecimals); Long(m.BaseDecimals); }
-        Tag("parameters"); Str(ParameterText(s.Parameters));
+        Tag("parameters");
+        foreach (var spec in ParameterCatalog.All) { Str(spec.Name); Dbl(s.Parameters.TryGet(spec.Name, out double v) ? v : double.NaN); }
         Tag("pending");
         foreach (var c in s.PendingParameterChanges) { Str(c.Name); Dbl(c.Value); Long(c.EffectiveAt); Long(c.Sequence); }
         Tag("oracle"); Bool(s.HasSpot); Dbl(s.Spot); Long(s.SpotObservedAt); Dbl(s.SpotConfidence); Bool(s.ReferencePrice.HasValue); Dbl(s.ReferencePrice ?? 0);
@@ -71,13 +73,10 @@ internal sealed class StateHasher : IDisposable
         foreach (var (expiry, price) in s.SettledBoards) { Long(expiry); Dec(price); }
     }
 
-    /// <summary>Parameters as invariant text (record members in declaration order, doubles round-trip).</summary>
-    private static string ParameterText(Parameters.VaultParameters p) => p.ToString();
-
     private void Gwav(GwavOracle g)
     {
-        Long(g.Observations.Count);
-        foreach (var (value, time) in g.Observations) { Dbl(value); Long(time); }
+        Long(g.Count); Long(g.ExactFromSeconds);
+        foreach (var o in g.Observations) { Long(o.TimeSeconds); Dbl(o.Value); Dbl(o.LogAccumulator); }
     }
 
     private void Unit(in UnitGreeks g) { Dbl(g.Price); Dbl(g.Delta); Dbl(g.Gamma); Dbl(g.Vega); Dbl(g.StandardVega); Dbl(g.Theta); }

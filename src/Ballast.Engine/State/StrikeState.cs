@@ -11,14 +11,13 @@ namespace Ballast.Engine.State;
 /// </summary>
 public sealed class StrikeState
 {
-    internal StrikeState(BoardState board, decimal strike, double skew, long time)
+    internal StrikeState(BoardState board, decimal strike, double skew)
     {
         Board = board;
         Strike = strike;
         StrikeValue = (double)strike;
         Skew = skew;
         SkewGwav = new GwavOracle();
-        SkewGwav.Observe(skew, time);
     }
 
     /// <summary>The board (expiry) this strike belongs to.</summary>
@@ -33,7 +32,7 @@ public sealed class StrikeState
     /// <summary>Skew multiplier: vol = board base IV × skew.</summary>
     public double Skew { get; internal set; }
 
-    /// <summary>Geometric time-weighted average of the skew (for NAV, force closes and the variance fee).</summary>
+    /// <summary>Geometric time-weighted average of the skew, clamped to [gwavSkewFloor, gwavSkewCap] (for NAV and force closes).</summary>
     public GwavOracle SkewGwav { get; }
 
     /// <summary>Current vol of the strike: base IV × skew.</summary>

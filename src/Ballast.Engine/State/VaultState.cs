@@ -136,7 +136,7 @@ public sealed class VaultState
     public bool IsBoardCacheStale(BoardState board, long now, VaultParameters p)
     {
         if (!HasSpot || board.RefreshSpot <= 0) return true;
-        if (now - board.RefreshedAt > p.StaleUpdateDurationSeconds) return true;
+        if (now - board.RefreshedAt > p.StaleUpdateDuration) return true;
         return Math.Abs(Spot / board.RefreshSpot - 1.0) > p.AcceptableSpotPricePercentMove;
     }
 
@@ -181,8 +181,9 @@ public sealed class VaultState
             case StrikeListed s:
             {
                 var board = _boards[s.Expiry];
-                var strike = new StrikeState(board, s.Strike, s.Skew, s.Time);
-                strike.Recompute(HasSpot, Spot, Parameters.RiskFreeRate, s.Time);
+                var strike = new StrikeState(board, s.Strike, s.Skew);
+                ObserveSkew(strike, s.Time);
+                strike.Recompute(HasSpot, Spot, Parameters.RateAndCarry, s.Time);
                 board.Insert(strike);
                 _strikes.Add(new StrikeKey(s.Expiry, s.Strike), strike);
                 break;
@@ -231,6 +232,10 @@ public sealed class VaultState
         return account;
     }
 
+    /// <summary>Lyra OptionGreekCache: skews are clamped to [gwavSkewFloor, gwavSkewCap] before entering the skew GWAV.</summary>
+    private void ObserveSkew(StrikeState strike, long time) =>
+        strike.SkewGwav.Observe(Math.Clamp(strike.Skew, Parameters.GwavSkewFloor, Parameters.GwavSkewCap), time);
+
     private void ApplyTrade(TradeExecuted t)
     {
         var account = GetOrAddAccount(t.Account);
@@ -262,7 +267,7 @@ public sealed class VaultState
         if (strike.Skew != t.NewSkew)
         {
             strike.Skew = t.NewSkew;
-            strike.SkewGwav.Observe(t.NewSkew, t.Time);
+            ObserveSkew(strike, t.Time);
         }
 
         UpdateStrikeCache(strike, t.Time);
@@ -305,7 +310,7 @@ public sealed class VaultState
     private void UpdateStrikeCache(StrikeState strike, long time)
     {
         var old = strike.Exposure;
-        strike.Recompute(HasSpot, Spot, Parameters.RiskFreeRate, time);
+        strike.Recompute(HasSpot, Spot, Parameters.RateAndCarry, time);
         var change = strike.Exposure - old;
         strike.Board.Exposure += change;
         Exposure += change;
@@ -330,12 +335,12 @@ public sealed class VaultState
         {
             var strike = _strikes[new StrikeKey(v.Expiry, skew.Strike)];
             strike.Skew = skew.Skew;
-            strike.SkewGwav.Observe(skew.Skew, v.Time);
+            ObserveSkew(strike, v.Time);
         }
 
         board.VolObservedAt = v.ObservedAt;
         board.VolConfidence = v.Confidence;
-        board.Refresh(HasSpot, Spot, Parameters.RiskFreeRate, v.Time);
+        board.Refresh(HasSpot, Spot, Parameters.RateAndCarry, v.Time);
         RecomputeGlobal();
     }
 
@@ -380,7 +385,7 @@ public sealed class VaultState
 
     private void RefreshAll(long time)
     {
-        foreach (var board in _boards.Values) board.Refresh(HasSpot, Spot, Parameters.RiskFreeRate, time);
+        foreach (var board in _boards.Values) board.Refresh(HasSpot, Spot, Parameters.RateAndCarry, time);
         RecomputeGlobal();
     }
 
