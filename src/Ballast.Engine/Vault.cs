@@ -1,7 +1,6 @@
 using Ballast.Engine.Accounting;
 using Ballast.Engine.Commands;
 using Ballast.Engine.Events;
-using Ballast.Engine.Governance;
 using Ballast.Engine.Markets;
 using Ballast.Engine.Quoting;
 using Ballast.Engine.State;
@@ -77,7 +76,7 @@ public static class Vault
         if (state.Market is not null) return Decision.Reject(RejectionReason.VaultAlreadyOpen, "the vault is already open");
         if (c.Market?.Problem() is { } problem) return Decision.Reject(RejectionReason.InvalidInput, problem);
         if (c.Market is null || c.Parameters is null) return Decision.Reject(RejectionReason.InvalidInput, "market and parameters are required");
-        if (ParameterRules.Validate(c.Parameters) is { } bad) return Decision.Reject(RejectionReason.InvalidParameter, bad);
+        if (c.Parameters.Validate() is { IsValid: false } bad) return Decision.Reject(RejectionReason.InvalidParameter, bad.Message ?? "invalid parameters");
         return Decision.Accept(new VaultOpened(now, c.Market, c.Parameters));
     }
 
