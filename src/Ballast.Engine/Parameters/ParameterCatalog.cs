@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Ballast.Engine.Parameters;
@@ -32,7 +33,7 @@ public static class ParameterCatalog
     /// <param name="name">Catalog name, e.g. "standardSize".</param>
     /// <param name="spec">The spec, or null.</param>
     /// <returns>False when unknown.</returns>
-    public static bool TryFind(string name, out ParameterSpec? spec)
+    public static bool TryFind(string name, [NotNullWhen(true)] out ParameterSpec? spec)
     {
         spec = TryGetEntry(name, out var entry) ? entry.Spec : null;
         return spec is not null;
@@ -155,6 +156,10 @@ public static class ParameterCatalog
             p => p.LiquidateVolShock, (p, v) => p with { LiquidateVolShock = v });
         Add("liquidatePostCutoffVolShock", 1, 10, "vol multiplier", "As liquidateVolShock after the cutoff. Lyra default 1.6; Lyra bound ≥ 1.",
             p => p.LiquidatePostCutoffVolShock, (p, v) => p with { LiquidatePostCutoffVolShock = v });
+        Add("shortSpotMin", 0, 1, "ratio of spot", "Force-close buy price floor: parity + this·spot. Lyra default 0.01; Lyra bound ≤ 1.",
+            p => p.ShortSpotMin, (p, v) => p with { ShortSpotMin = v });
+        Add("liquidateSpotMin", 0, 1, "ratio of spot", "Liquidation buy price floor: parity + this·spot. Lyra default 0.02; Lyra bound ≤ 1.",
+            p => p.LiquidateSpotMin, (p, v) => p with { LiquidateSpotMin = v });
 
         // Greek cache. Lyra bounds: acceptableSpotPricePercentMove ≤ 10; staleUpdateDuration ≤ 30 days; GWAV periods
         // (0, 60 days]; 0 < gwavSkewFloor ≤ 1; gwavSkewCap ≥ 1. Other limits Ballast's.

@@ -108,6 +108,10 @@ public sealed record VaultParameters
     public double LiquidateVolShock { get; init; } = 1.3;
     /// <summary>As <see cref="LiquidateVolShock"/> after the trading cutoff. Lyra default 1.6.</summary>
     public double LiquidatePostCutoffVolShock { get; init; } = 1.6;
+    /// <summary>A force close buying back a short pays at least parity + this fraction of spot per option. Lyra default 0.01.</summary>
+    public double ShortSpotMin { get; init; } = 0.01;
+    /// <summary>A liquidation buying back a short pays at least parity + this fraction of spot per option. Lyra default 0.02.</summary>
+    public double LiquidateSpotMin { get; init; } = 0.02;
 
     // ---------------- Greek cache (Lyra OptionGreekCache.GreekCacheParameters) ----------------
 

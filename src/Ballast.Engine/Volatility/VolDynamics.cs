@@ -108,6 +108,13 @@ public static class VolDynamics
         return pieces;
     }
 
+    /// <summary>The skew written to a strike's skew GWAV: clamped to [gwavSkewFloor, gwavSkewCap] (Lyra
+    /// <c>OptionGreekCache._updateStrikeSkew</c>), so an extreme skew cannot dominate the average.</summary>
+    /// <param name="skew">Strike skew.</param>
+    /// <param name="p">Parameters.</param>
+    /// <returns>The clamped skew.</returns>
+    public static double SkewForGwav(double skew, VaultParameters p) => Math.Clamp(skew, p.GwavSkewFloor, p.GwavSkewCap);
+
     private static bool ValidInputs(double baseIv, double skew, double amount) =>
         double.IsFinite(amount) && amount > 0
         && double.IsFinite(baseIv) && baseIv > 0
