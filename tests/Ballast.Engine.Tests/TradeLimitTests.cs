@@ -32,7 +32,8 @@ public class TradeLimitTests
         var q = v.Quote(Call(5000), TradeDirection.Buy, 2, Alice.Account);
         Assert.True(q.IsForceClose);
         Assert.Equal(0.8, q.NewBaseIv); // base IV is not moved by a force close
-        Assert.Equal(Math.Max(0.8 * 1.0 * 1.2, 0.8 * q.NewSkew), q.Vol, 12);
+        Assert.Equal(Math.Max(0.8 * 1.0, 0.8 * q.NewSkew) * 1.2, q.Vol, 12);
+        Assert.True(q.Premium >= 2 * 0.01 * 3000, "a force-close buy pays at least parity + shortSpotMin·spot");
         v.Ok(new Trade(Alice, Call(5000), TradeDirection.Buy, 2, decimal.MaxValue));
         Assert.Equal(0m, v.State.Accounts[Alice.Account].PositionIn(Call(5000)));
     }

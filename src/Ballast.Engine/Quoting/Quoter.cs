@@ -111,10 +111,6 @@ internal static class Quoter
         double forceCloseGwavVol = forceClose
             ? board.BaseIvGwav.AverageOverLast((long)p.IvGwavPeriod, now) * strike.SkewGwav.AverageOverLast((long)p.SkewGwavPeriod, now)
             : 0.0;
-        double shock = buy
-            ? (postCutoff ? p.ShortPostCutoffVolShock : p.ShortVolShock)
-            : (postCutoff ? p.LongPostCutoffVolShock : p.LongVolShock);
-
         double baseIv = board.BaseIv, skew = strike.Skew, pricingVol = 0.0;
         decimal vaultCall = strike.VaultCallPosition, vaultPut = strike.VaultPutPosition;
         var exposure = s.Exposure;
@@ -144,15 +140,23 @@ internal static class Quoter
 
             unit = isCall ? cacheCall : cachePut;
             pricingVol = move.NewVol;
+            double unitPrice = unit.Price;
             if (forceClose)
             {
-                // Lyra v1 (Avalon) OptionMarketPricer force-close pricing: GWAV vol shocked against the closer, never
-                // better for the closer than the post-trade vol.
-                pricingVol = buy ? Math.Max(forceCloseGwavVol * shock, move.NewVol) : Math.Min(forceCloseGwavVol * shock, move.NewVol);
+                // Lyra v1 (Avalon) OptionGreekCache.getPriceForForceClose: GWAV vol shocked against the closer; a
+                // buy-back of a short never pays less than parity + shortSpotMin·spot.
+                pricingVol = ForceCloseVolatility.Compute(forceCloseGwavVol, move.NewVol, direction, isLiquidation: false, postCutoff, p);
                 if (pricingVol != move.NewVol)
                 {
                     GreekCalculator.Pair(spot, strike.StrikeValue, rate, years, pricingVol, out var priceCall, out var pricePut);
                     unit = isCall ? priceCall : pricePut;
+                }
+
+                unitPrice = unit.Price;
+                if (buy)
+                {
+                    double intrinsic = isCall ? Math.Max(spot - strike.StrikeValue, 0.0) : Math.Max(strike.StrikeValue - spot, 0.0);
+                    unitPrice = Math.Max(unitPrice, ForceCloseVolatility.MinimumBuyPrice(intrinsic, spot, isLiquidation: false, p));
                 }
             }
 
@@ -162,7 +166,7 @@ internal static class Quoter
             var newStrikeExposure = StrikeState.ExposureAt(vaultCall, vaultPut, cacheCall, cachePut);
             var post = exposure - strikeExposure + newStrikeExposure;
 
-            double piecePremium = unit.Price * pieceAmount;
+            double piecePremium = unitPrice * pieceAmount;
             var inputs = new FeeInputs(piecePremium, spot, pieceAmount, years, unit.Vega, pricingVol, move.NewSkew,
                 exposure.StandardVega, post.StandardVega, nav, Math.Abs(varianceGwavIv - move.NewBaseIv), forceClose);
             fees += FeeSchedule.Compute(inputs, p);

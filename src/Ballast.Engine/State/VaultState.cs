@@ -234,7 +234,7 @@ public sealed class VaultState
 
     /// <summary>Lyra OptionGreekCache: skews are clamped to [gwavSkewFloor, gwavSkewCap] before entering the skew GWAV.</summary>
     private void ObserveSkew(StrikeState strike, long time) =>
-        strike.SkewGwav.Observe(Math.Clamp(strike.Skew, Parameters.GwavSkewFloor, Parameters.GwavSkewCap), time);
+        strike.SkewGwav.Observe(VolDynamics.SkewForGwav(strike.Skew, Parameters), time);
 
     private void ApplyTrade(TradeExecuted t)
     {
