@@ -27,7 +27,7 @@ internal static class Quoter
         rounded = 0m;
         if (!double.IsFinite(size) || size <= 0 || size > MaxSize)
             return new Rejection(RejectionReason.InvalidSize, $"size {size} must be finite, > 0 and ≤ {MaxSize}");
-        rounded = decimal.Round((decimal)size, SizeDecimals, MidpointRounding.ToZero);
+        rounded = Money.RoundTowardZero(size, SizeDecimals);
         return rounded == 0m ? new Rejection(RejectionReason.InvalidSize, $"size {size} rounds to zero at {SizeDecimals} decimals") : null;
     }
 
@@ -105,14 +105,13 @@ internal static class Quoter
         bool postCutoff = board.Expiry - now < p.TradingCutoff;
 
         // NAV seam: capital + fees at spot + the book at cached vols. The pool issue values the book at GWAV vols.
-        double nav = (double)(s.Capital(Asset.Quote) + s.AccruedFees(Asset.Quote))
-                     + (double)(s.Capital(Asset.Base) + s.AccruedFees(Asset.Base)) * spot + s.Exposure.Value;
+        double nav = s.HoldingsValue(Asset.Quote) + s.HoldingsValue(Asset.Base) * spot + s.Exposure.Value;
         double varianceGwavIv = board.BaseIvGwav.AverageOverLast((long)p.VarianceIvGwavPeriod, now);
         double forceCloseGwavVol = forceClose
             ? board.BaseIvGwav.AverageOverLast((long)p.IvGwavPeriod, now) * strike.SkewGwav.AverageOverLast((long)p.SkewGwavPeriod, now)
             : 0.0;
         double baseIv = board.BaseIv, skew = strike.Skew, pricingVol = 0.0;
-        decimal vaultCall = strike.VaultCallPosition, vaultPut = strike.VaultPutPosition;
+        double vaultCall = strike.VaultCallPositionValue, vaultPut = strike.VaultPutPositionValue;
         var exposure = s.Exposure;
         var strikeExposure = strike.Exposure;
         UnitGreeks unit = default, cacheCall = default, cachePut = default;
@@ -123,9 +122,14 @@ internal static class Quoter
         for (int i = 0; i < pieces; i++)
         {
             // Lyra _doTrade: n − 1 pieces of A/n, the last takes the remainder (kept exact in decimal for positions).
-            decimal pieceSize = i == pieces - 1 ? remaining : decimal.Round(size / pieces, SizeDecimals, MidpointRounding.ToZero);
-            remaining -= pieceSize;
-            double pieceAmount = (double)pieceSize;
+            double pieceAmount = amount;
+            if (pieces > 1)
+            {
+                decimal pieceSize = i == pieces - 1 ? remaining : decimal.Round(size / pieces, SizeDecimals, MidpointRounding.ToZero);
+                remaining -= pieceSize;
+                pieceAmount = (double)pieceSize;
+            }
+
             if (pieceAmount <= 0) continue;
 
             var move = forceClose
@@ -161,7 +165,7 @@ internal static class Quoter
             }
 
             // The vault takes the other side: a trader buy lowers the vault's position.
-            decimal vaultChange = buy ? -pieceSize : pieceSize;
+            double vaultChange = buy ? -pieceAmount : pieceAmount;
             if (isCall) vaultCall += vaultChange; else vaultPut += vaultChange;
             var newStrikeExposure = StrikeState.ExposureAt(vaultCall, vaultPut, cacheCall, cachePut);
             var post = exposure - strikeExposure + newStrikeExposure;
@@ -183,8 +187,8 @@ internal static class Quoter
         {
             var unitBefore = strike.GreeksOf(series.Type);
             var unitAfter = isCall ? cacheCall : cachePut;
-            double seriesBefore = (double)strike.VaultPosition(series.Type);
-            double seriesAfter = (double)(isCall ? vaultCall : vaultPut);
+            double seriesBefore = isCall ? strike.VaultCallPositionValue : strike.VaultPutPositionValue;
+            double seriesAfter = isCall ? vaultCall : vaultPut;
             var pre = s.Exposure;
             if (Exceeds(seriesBefore * unitBefore.Delta, seriesAfter * unitAfter.Delta, p.MaxSeriesNetDelta))
                 return new Rejection(RejectionReason.SeriesDeltaCap, $"series net delta would be {seriesAfter * unitAfter.Delta:G6} (cap {p.MaxSeriesNetDelta})");
@@ -210,16 +214,18 @@ internal static class Quoter
         decimal feesPayment = Money.RoundInVaultFavour(feeShare * toAsset, MoneyFlow.FromVault, decimals);
         if (buy && feesPayment > payment) feesPayment = payment;
 
-        if (!buy && s.Capital(paymentAsset) + s.AccruedFees(paymentAsset) < payment)
+        double paymentValue = total * toAsset;
+        // Exact decimal check only near the boundary: the shadow is within far less than one unit of the decimals.
+        if (!buy && s.HoldingsValue(paymentAsset) < paymentValue * (1 + 1e-9) + 1 && s.Capital(paymentAsset) + s.AccruedFees(paymentAsset) < payment)
             return new Rejection(RejectionReason.InsufficientLiquidity, $"vault holds less {paymentAsset} than the {payment} it would pay");
         if (!closing)
         {
-            decimal quoteChange = 0m, baseChange = 0m;
-            decimal signedPayment = buy ? payment : -payment;
-            if (paymentAsset == Asset.Quote) quoteChange = signedPayment; else baseChange = signedPayment;
-            decimal putReserveChange = isCall ? 0m : (Math.Max(-vaultPut, 0m) - Math.Max(-strike.VaultPutPosition, 0m)) * series.Strike;
-            decimal callReserveChange = isCall ? Math.Max(-vaultCall, 0m) - Math.Max(-strike.VaultCallPosition, 0m) : 0m;
-            if ((putReserveChange > 0m || callReserveChange > 0m || !buy)
+            double signedPayment = buy ? paymentValue : -paymentValue;
+            double quoteChange = paymentAsset == Asset.Quote ? signedPayment : 0.0;
+            double baseChange = paymentAsset == Asset.Quote ? 0.0 : signedPayment;
+            double putReserveChange = isCall ? 0.0 : (Math.Max(-vaultPut, 0.0) - Math.Max(-strike.VaultPutPositionValue, 0.0)) * strike.StrikeValue;
+            double callReserveChange = isCall ? Math.Max(-vaultCall, 0.0) - Math.Max(-strike.VaultCallPositionValue, 0.0) : 0.0;
+            if ((putReserveChange > 0 || callReserveChange > 0 || !buy)
                 && s.FreeLiquidityAfter(quoteChange, baseChange, putReserveChange, callReserveChange) < 0)
                 return new Rejection(RejectionReason.InsufficientLiquidity, "the vault's free liquidity would fall below zero");
         }

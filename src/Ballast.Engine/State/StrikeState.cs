@@ -11,6 +11,9 @@ namespace Ballast.Engine.State;
 /// </summary>
 public sealed class StrikeState
 {
+    private decimal _vaultCall;
+    private decimal _vaultPut;
+
     internal StrikeState(BoardState board, decimal strike, double skew)
     {
         Board = board;
@@ -39,10 +42,24 @@ public sealed class StrikeState
     public double Vol => Board.BaseIv * Skew;
 
     /// <summary>The vault's net call position (negative of traders' net), options.</summary>
-    public decimal VaultCallPosition { get; internal set; }
+    public decimal VaultCallPosition
+    {
+        get => _vaultCall;
+        internal set { _vaultCall = value; VaultCallPositionValue = (double)value; }
+    }
 
     /// <summary>The vault's net put position (negative of traders' net), options.</summary>
-    public decimal VaultPutPosition { get; internal set; }
+    public decimal VaultPutPosition
+    {
+        get => _vaultPut;
+        internal set { _vaultPut = value; VaultPutPositionValue = (double)value; }
+    }
+
+    /// <summary><see cref="VaultCallPosition"/> as a model number (kept in step; the hot path avoids decimal arithmetic).</summary>
+    public double VaultCallPositionValue { get; private set; }
+
+    /// <summary><see cref="VaultPutPosition"/> as a model number.</summary>
+    public double VaultPutPositionValue { get; private set; }
 
     /// <summary>The vault's net position in one of the two series.</summary>
     public decimal VaultPosition(OptionType type) => type == OptionType.Call ? VaultCallPosition : VaultPutPosition;
@@ -85,10 +102,10 @@ public sealed class StrikeState
             PutGreeks = default;
         }
 
-        Exposure = ExposureAt(VaultCallPosition, VaultPutPosition, CallGreeks, PutGreeks);
+        Exposure = ExposureAt(VaultCallPositionValue, VaultPutPositionValue, CallGreeks, PutGreeks);
     }
 
     /// <summary>Net exposure of the given vault positions with the given per-option Greeks.</summary>
-    internal static GreekExposure ExposureAt(decimal callPosition, decimal putPosition, in UnitGreeks call, in UnitGreeks put) =>
-        GreekExposure.Of((double)callPosition, call) + GreekExposure.Of((double)putPosition, put);
+    internal static GreekExposure ExposureAt(double callPosition, double putPosition, in UnitGreeks call, in UnitGreeks put) =>
+        GreekExposure.Of(callPosition, call) + GreekExposure.Of(putPosition, put);
 }

@@ -22,6 +22,7 @@ public sealed class VaultState
     private readonly List<(long Expiry, decimal Price)> _settled = [];
     private readonly decimal[] _capital = new decimal[2];
     private readonly decimal[] _fees = new decimal[2];
+    private readonly double[] _holdingsValue = new double[2];
     private long _scheduleSequence;
 
     /// <summary>Number of events applied; a quote carries it so a trade can tell the state moved.</summary>
@@ -70,10 +71,24 @@ public sealed class VaultState
     public GreekExposure Exposure { get; private set; }
 
     /// <summary>Σ K·|q| over series where the vault is short puts (quote it may have to pay).</summary>
-    public decimal VaultShortPutNotional { get; private set; }
+    public decimal VaultShortPutNotional
+    {
+        get => _shortPutNotional;
+        private set { _shortPutNotional = value; _shortPutNotionalValue = (double)value; }
+    }
 
     /// <summary>Σ |q| over series where the vault is short calls (options it may have to pay max(S − K, 0) on).</summary>
-    public decimal VaultShortCallContracts { get; private set; }
+    public decimal VaultShortCallContracts
+    {
+        get => _shortCallContracts;
+        private set { _shortCallContracts = value; _shortCallContractsValue = (double)value; }
+    }
+
+    private decimal _shortPutNotional, _shortCallContracts;
+    private double _shortPutNotionalValue, _shortCallContractsValue;
+
+    /// <summary>Capital plus accrued fees of one asset as a model number (kept in step with the decimals for the hot path).</summary>
+    public double HoldingsValue(Asset asset) => _holdingsValue[(int)asset];
 
     /// <summary>The vault's own money (LP capital plus trading results), per asset. Can go negative only at an insolvent settlement.</summary>
     public decimal Capital(Asset asset) => _capital[(int)asset];
@@ -86,11 +101,12 @@ public sealed class VaultState
     /// cost at most (puts: strike; calls: one base unit each, valued at spot). Trades that would take it below zero
     /// are rejected unless they reduce the vault's short exposure.
     /// </summary>
-    public double FreeLiquidity => FreeLiquidityAfter(0m, 0m, 0m, 0m);
+    /// <remarks>A risk check in model numbers (double), not a money movement: it never decides who owns what.</remarks>
+    public double FreeLiquidity => FreeLiquidityAfter(0, 0, 0, 0);
 
-    internal double FreeLiquidityAfter(decimal quoteChange, decimal baseChange, decimal shortPutNotionalChange, decimal shortCallChange) =>
-        (double)(_capital[0] + _fees[0] + quoteChange - VaultShortPutNotional - shortPutNotionalChange)
-        + (double)(_capital[1] + _fees[1] + baseChange - VaultShortCallContracts - shortCallChange) * Spot;
+    internal double FreeLiquidityAfter(double quoteChange, double baseChange, double shortPutNotionalChange, double shortCallChange) =>
+        _holdingsValue[0] + quoteChange - _shortPutNotionalValue - shortPutNotionalChange
+        + (_holdingsValue[1] + baseChange - _shortCallContractsValue - shortCallChange) * Spot;
 
     /// <summary>The listed strike of a series, if listed.</summary>
     public bool TryGetStrike(in SeriesId series, out StrikeState strike) => _strikes.TryGetValue(series.StrikeKey, out strike!);
@@ -217,6 +233,9 @@ public sealed class VaultState
             default: throw new InvalidOperationException($"unknown event {e.GetType().Name}");
         }
 
+        // Keep the model-number shadows of capital + fees in step (two conversions per event, none per quote).
+        _holdingsValue[0] = (double)(_capital[0] + _fees[0]);
+        _holdingsValue[1] = (double)(_capital[1] + _fees[1]);
         LastEventTime = e.Time;
         Version++;
     }
