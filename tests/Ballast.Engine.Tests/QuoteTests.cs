@@ -125,4 +125,23 @@ public class QuoteTests
         Assert.Equal(one.NewSkew, four.NewSkew, 12);
         Assert.True(four.Premium < one.Premium, "earlier pieces are priced at lower vols");
     }
+
+    [Fact]
+    public void Flow_that_reduces_the_vaults_risk_gets_an_inventory_discount_and_flow_that_adds_risk_pays()
+    {
+        var v = Open(VaultParameters.Default with { DeltaRiskAversion = 1e-4, VegaRiskAversion = 1e-4 });
+        v.Buy(Call(3000), 10);   // the vault is now short calls: short delta and short vega
+        var adding = v.Quote(Call(3000), TradeDirection.Buy, 2);
+        var reducing = v.Quote(Call(3000), TradeDirection.Sell, 2);
+        Assert.True(adding.InventoryAdjustment > 0);
+        Assert.True(reducing.InventoryAdjustment < 0);
+    }
+
+    [Fact]
+    public void Without_risk_aversion_the_inventory_term_is_zero_whatever_the_book()
+    {
+        var v = Open();
+        v.Buy(Call(3000), 10);
+        Assert.Equal(0.0, v.Quote(Call(3000), TradeDirection.Sell, 2).InventoryAdjustment);
+    }
 }

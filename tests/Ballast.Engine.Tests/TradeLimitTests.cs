@@ -85,4 +85,21 @@ public class TradeLimitTests
         v.Ok(new DepositCollateral(Alice, Asset.Quote, 1_000_000m));
         v.Rejected(new Trade(Alice, Put(3000), TradeDirection.Buy, 1, decimal.MaxValue), RejectionReason.InsufficientLiquidity);
     }
+
+    [Fact]
+    public void Series_vega_cap_blocks_new_exposure()
+    {
+        var v = Open(VaultParameters.Default with { MaxSeriesNetStdVega = 5 });
+        v.Rejected(new Trade(Alice, Put(3000), TradeDirection.Sell, 20, 0m), RejectionReason.SeriesVegaCap);
+    }
+
+    [Fact]
+    public void Global_delta_cap_blocks_new_exposure_across_series()
+    {
+        var v = Open(VaultParameters.Default with { MaxGlobalNetDelta = 6 });
+        v.Buy(Call(3000), 5);   // vault delta ≈ −2.7
+        v.Buy(Call(2750), 4);   // ≈ −5.6
+        v.Rejected(new Trade(Alice, Call(3250), TradeDirection.Buy, 4, decimal.MaxValue), RejectionReason.GlobalDeltaCap);
+        v.Buy(Put(3000), 2);    // reduces |delta|: allowed
+    }
 }
