@@ -22,6 +22,8 @@ public static class Vault
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(command);
+        if (string.IsNullOrEmpty(command.By.Account.Value) || !Enum.IsDefined(command.By.Role))
+            return Decision.Reject(RejectionReason.Unauthorized, "the principal needs a non-empty account and a known role");
         if (command is OpenVault open) return DecideOpen(state, open, now);
         if (state.Market is null) return Decision.Reject(RejectionReason.VaultNotOpen, "the vault is not open; the first command must be OpenVault");
 

@@ -65,4 +65,12 @@ public class BadInputTests
     [Fact]
     public void A_negative_limit_price_is_rejected() =>
         Open().Rejected(new Trade(Alice, Call(3000), TradeDirection.Buy, 1, -1m), RejectionReason.InvalidInput);
+
+    [Fact]
+    public void A_principal_without_an_account_is_rejected()
+    {
+        var v = Open();
+        v.Rejected(new DepositCollateral(new Principal(default, Role.Trader), Asset.Quote, 1m), RejectionReason.Unauthorized);
+        v.Rejected(new DepositCollateral(new Principal(new AccountId(""), Role.Trader), Asset.Quote, 1m), RejectionReason.Unauthorized);
+    }
 }
