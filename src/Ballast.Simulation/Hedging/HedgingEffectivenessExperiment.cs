@@ -106,6 +106,7 @@ public static class HedgingEffectivenessExperiment
         var book = HedgeBook.Empty;
         var backoffs = ImmutableSortedDictionary.Create<string, VenueBackoff>(StringComparer.Ordinal);
         double lastHedge = double.NegativeInfinity, slippage = 0;
+        decimal hedge = 0m; // = book.NetQuantity, tracked here to avoid summing the book every step
         int trades = 0;
         double lambda = s.ProportionalCost;
         int steps = s.Steps;
@@ -116,7 +117,7 @@ public static class HedgingEffectivenessExperiment
             venue.SetMark(spot, now);
             book = ApplyFunding(venue, book, now);
             double elapsed = k * s.StepSeconds - lastHedge;
-            var context = new HedgeContext(greeks[k].Delta, (double)book.NetQuantity, greeks[k].Gamma, greeks[k].Vega, spot,
+            var context = new HedgeContext(greeks[k].Delta, (double)hedge, greeks[k].Gamma, greeks[k].Vega, spot,
                 s.Volatility, elapsed, (steps - k) * s.StepSeconds / SecondsPerYear, 0, lambda);
             var decision = policy.Decide(context);
             decimal quantity = decision.OrderQuantity(router.Settings.LotSize);
@@ -127,6 +128,7 @@ public static class HedgingEffectivenessExperiment
             {
                 slippage += (double)fill.Quantity * ((double)fill.Price - spot);
                 book = book.Apply(fill);
+                hedge += fill.Quantity;
             }
             lastHedge = k * s.StepSeconds;
             trades++;
