@@ -4,7 +4,7 @@ namespace Ballast.Engine.Hedging;
 /// Parameters of <see cref="GammaAwareHedgePolicy"/>: a Whalley-Wilmott band, widened and applied to a partial
 /// target while the book is long gamma. Defaults are Ballast's own.
 /// </summary>
-public sealed record GammaAwareHedgeParameters
+public sealed record GammaAwareHedgeParameters : IHedgePolicyParameters
 {
     /// <summary>The band used while the book is short (or flat) gamma.</summary>
     public WhalleyWilmottParameters Band { get; init; } = new();

@@ -13,28 +13,17 @@ namespace Ballast.Engine.Hedging;
 /// the hedging-effectiveness experiment measures it. Vega is carried in the context but does not change the delta
 /// hedge (a perp cannot hedge vega).
 /// </remarks>
-public sealed class GammaAwareHedgePolicy : IHedgePolicy
+public sealed class GammaAwareHedgePolicy : HedgePolicy<GammaAwareHedgeParameters>
 {
     /// <summary>Creates the policy; <paramref name="parameters"/> must be valid (validate first; an invalid set is a bug).</summary>
-    public GammaAwareHedgePolicy(GammaAwareHedgeParameters parameters)
-    {
-        var validation = parameters.Validate();
-        if (!validation.IsValid) throw new ArgumentException(validation.Message, nameof(parameters));
-        Parameters = parameters;
-    }
-
-    /// <summary>The validated parameters.</summary>
-    public GammaAwareHedgeParameters Parameters { get; }
+    public GammaAwareHedgePolicy(GammaAwareHedgeParameters parameters) : base(parameters) { }
 
     /// <inheritdoc />
-    public HedgePolicyKind Kind => HedgePolicyKind.GammaAware;
+    public override HedgePolicyKind Kind => HedgePolicyKind.GammaAware;
 
     /// <inheritdoc />
-    public HedgeDecision Decide(in HedgeContext context)
+    protected override HedgeDecision DecideValid(in HedgeContext context)
     {
-        var error = context.Validate(out string message);
-        if (error != HedgeInputError.None) return HedgeDecision.Reject(error, message);
-
         var band = Parameters.Band;
         double target = HedgeTargets.CappedTarget(context.FullHedge, band.HedgeCap);
         double halfWidth = WhalleyWilmottHedgePolicy.HalfWidth(context, band);

@@ -5,7 +5,7 @@ namespace Ballast.Engine.Hedging;
 /// <c>SNXPerpsV2PoolHedgerParameters</c> (derivexyz/v1-core, contracts/libraries/PoolHedger.sol and
 /// contracts/SNXPerpsV2PoolHedger.sol). Defaults are Ballast's own (Lyra sets these per market at deploy time).
 /// </summary>
-public sealed record LyraHedgeParameters
+public sealed record LyraHedgeParameters : IHedgePolicyParameters
 {
     /// <summary><c>hedgeCap</c>: largest absolute hedge, units of underlying, ≥ 0. Default 1,000.</summary>
     public double HedgeCap { get; init; } = 1_000;

@@ -11,28 +11,17 @@ namespace Ballast.Engine.Hedging;
 /// Lyra's <c>getGlobalNetDelta</c> is the traders' delta, i.e. minus the pool's; here the context carries the vault's
 /// own delta, hence the minus sign. Lyra reverts when it may not act; a pure policy holds instead.
 /// </remarks>
-public sealed class LyraHedgePolicy : IHedgePolicy
+public sealed class LyraHedgePolicy : HedgePolicy<LyraHedgeParameters>
 {
     /// <summary>Creates the policy; <paramref name="parameters"/> must be valid (validate first; an invalid set is a bug).</summary>
-    public LyraHedgePolicy(LyraHedgeParameters parameters)
-    {
-        var validation = parameters.Validate();
-        if (!validation.IsValid) throw new ArgumentException(validation.Message, nameof(parameters));
-        Parameters = parameters;
-    }
-
-    /// <summary>The validated parameters.</summary>
-    public LyraHedgeParameters Parameters { get; }
+    public LyraHedgePolicy(LyraHedgeParameters parameters) : base(parameters) { }
 
     /// <inheritdoc />
-    public HedgePolicyKind Kind => HedgePolicyKind.Lyra;
+    public override HedgePolicyKind Kind => HedgePolicyKind.Lyra;
 
     /// <inheritdoc />
-    public HedgeDecision Decide(in HedgeContext context)
+    protected override HedgeDecision DecideValid(in HedgeContext context)
     {
-        var error = context.Validate(out string message);
-        if (error != HedgeInputError.None) return HedgeDecision.Reject(error, message);
-
         double target = HedgeTargets.CappedTarget(context.FullHedge, Parameters.HedgeCap);
         double current = context.CurrentHedge;
         if (target == current) return HedgeDecision.Hold(target, HedgeDecisionReason.AtTarget);

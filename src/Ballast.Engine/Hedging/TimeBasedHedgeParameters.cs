@@ -1,7 +1,7 @@
 namespace Ballast.Engine.Hedging;
 
 /// <summary>Parameters of <see cref="TimeBasedHedgePolicy"/>. Defaults are Ballast's own.</summary>
-public sealed record TimeBasedHedgeParameters
+public sealed record TimeBasedHedgeParameters : IHedgePolicyParameters
 {
     /// <summary>Seconds between rebalances, &gt; 0. Default 1 h.</summary>
     public double IntervalSeconds { get; init; } = 3_600;

@@ -5,28 +5,17 @@ namespace Ballast.Engine.Hedging;
 /// last hedge, trade fully to clamp(−netDelta, ±cap) — discrete Black-Scholes delta hedging as in Hull, "Options,
 /// Futures, and Other Derivatives", ch. 19 (hedge performance vs rebalancing frequency).
 /// </summary>
-public sealed class TimeBasedHedgePolicy : IHedgePolicy
+public sealed class TimeBasedHedgePolicy : HedgePolicy<TimeBasedHedgeParameters>
 {
     /// <summary>Creates the policy; <paramref name="parameters"/> must be valid (validate first; an invalid set is a bug).</summary>
-    public TimeBasedHedgePolicy(TimeBasedHedgeParameters parameters)
-    {
-        var validation = parameters.Validate();
-        if (!validation.IsValid) throw new ArgumentException(validation.Message, nameof(parameters));
-        Parameters = parameters;
-    }
-
-    /// <summary>The validated parameters.</summary>
-    public TimeBasedHedgeParameters Parameters { get; }
+    public TimeBasedHedgePolicy(TimeBasedHedgeParameters parameters) : base(parameters) { }
 
     /// <inheritdoc />
-    public HedgePolicyKind Kind => HedgePolicyKind.TimeBased;
+    public override HedgePolicyKind Kind => HedgePolicyKind.TimeBased;
 
     /// <inheritdoc />
-    public HedgeDecision Decide(in HedgeContext context)
+    protected override HedgeDecision DecideValid(in HedgeContext context)
     {
-        var error = context.Validate(out string message);
-        if (error != HedgeInputError.None) return HedgeDecision.Reject(error, message);
-
         double target = HedgeTargets.CappedTarget(context.FullHedge, Parameters.HedgeCap);
         double current = context.CurrentHedge;
         if (target == current) return HedgeDecision.Hold(target, HedgeDecisionReason.AtTarget);

@@ -20,21 +20,13 @@ namespace Ballast.Engine.Hedging;
 /// underlying. For a book of many options, Γ is the book's net gamma and T−t its gamma-weighted expiry (the paper is
 /// per option; aggregating gamma is the usual portfolio extension).</para>
 /// </remarks>
-public sealed class WhalleyWilmottHedgePolicy : IHedgePolicy
+public sealed class WhalleyWilmottHedgePolicy : HedgePolicy<WhalleyWilmottParameters>
 {
     /// <summary>Creates the policy; <paramref name="parameters"/> must be valid (validate first; an invalid set is a bug).</summary>
-    public WhalleyWilmottHedgePolicy(WhalleyWilmottParameters parameters)
-    {
-        var validation = parameters.Validate();
-        if (!validation.IsValid) throw new ArgumentException(validation.Message, nameof(parameters));
-        Parameters = parameters;
-    }
-
-    /// <summary>The validated parameters.</summary>
-    public WhalleyWilmottParameters Parameters { get; }
+    public WhalleyWilmottHedgePolicy(WhalleyWilmottParameters parameters) : base(parameters) { }
 
     /// <inheritdoc />
-    public HedgePolicyKind Kind => HedgePolicyKind.WhalleyWilmott;
+    public override HedgePolicyKind Kind => HedgePolicyKind.WhalleyWilmott;
 
     /// <summary>
     /// Band half-width H (units of underlying) for a context, floored at
@@ -49,10 +41,8 @@ public sealed class WhalleyWilmottHedgePolicy : IHedgePolicy
     }
 
     /// <inheritdoc />
-    public HedgeDecision Decide(in HedgeContext context)
+    protected override HedgeDecision DecideValid(in HedgeContext context)
     {
-        var error = context.Validate(out string message);
-        if (error != HedgeInputError.None) return HedgeDecision.Reject(error, message);
         double target = HedgeTargets.CappedTarget(context.FullHedge, Parameters.HedgeCap);
         return BandDecision(context.CurrentHedge, target, HalfWidth(context, Parameters), Parameters.HedgeCap, Parameters.MaxOrderSize);
     }

@@ -1,7 +1,7 @@
 namespace Ballast.Engine.Hedging;
 
 /// <summary>Parameters of <see cref="WhalleyWilmottHedgePolicy"/>. Defaults are Ballast's own.</summary>
-public sealed record WhalleyWilmottParameters
+public sealed record WhalleyWilmottParameters : IHedgePolicyParameters
 {
     /// <summary>
     /// γ: the hedger's absolute risk aversion (exponential utility), per quote unit, &gt; 0. Larger γ = narrower band,
