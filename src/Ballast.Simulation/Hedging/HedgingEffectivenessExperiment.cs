@@ -11,8 +11,8 @@ namespace Ballast.Simulation.Hedging;
 /// <summary>
 /// Runs every hedge policy on the same GBM paths (common random numbers) against a short option strip:
 /// <list type="number">
-/// <item>t = 0: the vault sells <see cref="HedgingEffectivenessSettings.ContractsPerStrike"/> calls and puts per
-/// strike at their Black-Scholes value (σ as simulated, r = q = 0), so unhedged P&amp;L has mean ≈ 0;</item>
+/// <item>t = 0: the vault sells (or, with <see cref="HedgingEffectivenessSettings.VaultIsShort"/> false, buys)
+/// <see cref="HedgingEffectivenessSettings.ContractsPerStrike"/> calls and puts per strike at their Black-Scholes value (σ as simulated, r = q = 0), so unhedged P&amp;L has mean ≈ 0;</item>
 /// <item>each step: the book's delta, gamma and vega (BSM) and the current hedge go into the policy's
 /// <see cref="HedgeContext"/>; an order, if any, is routed by <see cref="HedgeRouter"/> to a
 /// <see cref="SimulatedVenue"/> and the fills and funding are applied to a <see cref="HedgeBook"/>;</item>
@@ -59,7 +59,8 @@ public static class HedgingEffectivenessExperiment
             for (int p = 0; p < count; p++)
             {
                 var outcome = HedgePath(settings, policies[p].Policy, spots, book, settings.Seed, p, i);
-                pnl[p][i] = premium - payoff + outcome.HedgeValue;
+                // Short: premium received, payoffs paid; long: the reverse (Side = −1 short, +1 long).
+                pnl[p][i] = -settings.Side * (premium - payoff) + outcome.HedgeValue;
                 fees[p][i] = outcome.Fees;
                 slippage[p][i] = outcome.Slippage;
                 funding[p][i] = outcome.Funding;
@@ -168,7 +169,7 @@ public static class HedgingEffectivenessExperiment
         return total * s.ContractsPerStrike;
     }
 
-    /// <summary>The vault's (short) book Greeks at each step before expiry.</summary>
+    /// <summary>The vault's book Greeks at each step before expiry.</summary>
     private static (double Delta, double Gamma, double Vega)[] BookGreeks(HedgingEffectivenessSettings s, double[] spots)
     {
         int steps = s.Steps;
@@ -184,7 +185,8 @@ public static class HedgingEffectivenessExperiment
                 gamma -= call.Gamma + put.Gamma;
                 vega -= call.Vega + put.Vega;
             }
-            greeks[k] = (delta * s.ContractsPerStrike, gamma * s.ContractsPerStrike, vega * s.ContractsPerStrike);
+            double size = -s.Side * s.ContractsPerStrike; // the sums above are of a short strip
+            greeks[k] = (delta * size, gamma * size, vega * size);
         }
         return greeks;
     }

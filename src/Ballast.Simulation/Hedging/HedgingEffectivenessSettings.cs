@@ -25,6 +25,11 @@ public sealed record HedgingEffectivenessSettings(int Paths = 500, ulong Seed = 
     public IReadOnlyList<double> StrikeMultipliers { get; init; } = [0.9, 0.95, 1.0, 1.05, 1.1];
     /// <summary>Calls and puts sold per strike (each), units of underlying.</summary>
     public double ContractsPerStrike { get; init; } = 10;
+    /// <summary>True (default): the vault is short the strip (short gamma); false: it bought it (long gamma).</summary>
+    public bool VaultIsShort { get; init; } = true;
+
+    /// <summary>+1 when the vault holds the strip long, −1 when short.</summary>
+    internal double Side => VaultIsShort ? -1 : 1;
     /// <summary>The hedge venue. Default: 5 bp taker fee, 1 bp half-spread, square-root impact, OU funding, no faults.</summary>
     public SimulatedVenueSettings Venue { get; init; } = new("perp")
     {
