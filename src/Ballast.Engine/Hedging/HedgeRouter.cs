@@ -38,7 +38,9 @@ public sealed class HedgeRouter(HedgeRouterSettings settings)
         for (int i = 0; i < rooms.Length; i++)
             rooms[i] = direction == 0 ? 0m : decimal.Truncate(candidates[i].Room(direction) / lot) * lot;
 
-        decimal slice = Math.Max(lot, decimal.Ceiling(total / Math.Max(1, settings.Slices) / lot) * lot);
+        // One venue: nothing to split, a single slice (the plan is the same, the loop just shorter).
+        int slices = candidates.Count == 1 ? 1 : Math.Max(1, settings.Slices);
+        decimal slice = Math.Max(lot, decimal.Ceiling(total / slices / lot) * lot);
         double horizon = settings.FundingHorizon.TotalSeconds / (365.0 * 86_400.0);
         double cost = 0;
         decimal remaining = total;
