@@ -113,7 +113,7 @@ public sealed class HedgeRouter(HedgeRouterSettings settings)
                 if (excluded.Contains(venue.Id)) continue;
                 if (backoffs.TryGetValue(venue.Id, out var backoff) && backoff.RetryAt > now)
                 {
-                    failures.Add(new VenueFailure(venue.Id, VenueError.Outage, $"backing off after {backoff.ConsecutiveFailures} failure(s)", backoff.RetryAt));
+                    failures.Add(new VenueFailure(venue.Id, VenueError.BackingOff, $"backing off after {backoff.ConsecutiveFailures} failure(s)", backoff.RetryAt));
                     excluded.Add(venue.Id);
                     continue;
                 }

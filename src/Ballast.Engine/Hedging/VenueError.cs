@@ -19,4 +19,6 @@ public enum VenueError
     InvalidOrder,
     /// <summary>Cancel of an order the venue does not know or that is already final.</summary>
     UnknownOrder,
+    /// <summary>Router-side: the venue was not tried because it is backing off after earlier failures.</summary>
+    BackingOff,
 }

@@ -20,6 +20,8 @@ public class HedgeRouterBackoffTests
         var during = Router.Execute(2m, routes, HedgeBook.Empty, first.Backoffs, T0.AddSeconds(4), "b");
         Assert.Single(flaky.Orders); // not tried again while backing off
         Assert.Equal(2m, during.FilledOn("steady"));
+        Assert.Equal(VenueError.BackingOff, Assert.Single(during.Failures).Error);
+        Assert.Equal(first.Backoffs["flaky"], during.Backoffs["flaky"]); // skipping is not another failure
 
         var after = Router.Execute(2m, routes, HedgeBook.Empty, during.Backoffs, T0.AddSeconds(5), "c");
         Assert.Equal(2m, after.FilledOn("flaky"));
