@@ -6,7 +6,7 @@ namespace Ballast.Engine.Margin;
 /// <summary>
 /// Portfolio margin: the worst weighted PnL of the account's options over a spot × vol scenario grid
 /// (Derive PMRM <c>src/risk-managers/PMRM.sol</c> / <c>PMRMLib.sol</c>, Deribit Portfolio Margin, CME SPAN risk arrays).
-/// Pure and deterministic; every scenario is priced with <see cref="BlackScholesMerton.Price"/>.
+/// Pure and deterministic; every scenario is priced by Black-Scholes-Merton (see <see cref="AccumulateScenarioPnl"/>).
 /// </summary>
 /// <remarks>
 /// For scenario s with relative spot move m_s, vol multiplier v_s(T) and weight w_s:
@@ -37,8 +37,16 @@ public static class PortfolioMargin
         if (scenarios.IsEmpty) throw new ArgumentException("at least one scenario is required", nameof(scenarios));
         var positions = account.Positions;
         double spot = market.Spot;
-        Span<double> pnl = scenarios.Length <= 256 ? stackalloc double[scenarios.Length] : new double[scenarios.Length];
+        int m = scenarios.Length;
+        Span<double> buffer = m <= 256 ? stackalloc double[3 * m] : new double[3 * m];
+        Span<double> pnl = buffer[..m], spots = buffer.Slice(m, m), logSpots = buffer.Slice(2 * m, m);
         pnl.Clear();
+        for (int s = 0; s < m; s++)
+        {
+            if (!(scenarios[s].SpotMove > -1.0)) throw new ArgumentException("scenario spot moves must be > -1", nameof(scenarios));
+            spots[s] = spot * (1.0 + scenarios[s].SpotMove);
+            logSpots[s] = Math.Log(spots[s]);
+        }
 
         var contributions = new PositionContribution[positions.Count];
         double positionValue = 0, netCalls = 0, netPuts = 0, shortCalls = 0, shortPuts = 0;
@@ -51,7 +59,7 @@ public static class PortfolioMargin
             if (p.Quantity == 0) continue;
             double basePrice = Price(p, market, spot, p.Vol);
             contributions[i] = new PositionContribution(i, 0, 0, basePrice); // stash the base price for the second pass
-            AccumulateScenarioPnl(p, market, parameters, scenarios, basePrice, pnl);
+            AccumulateScenarioPnl(p, market, parameters, scenarios, spots, logSpots, basePrice, pnl);
         }
 
         int worst = 0;
@@ -101,19 +109,46 @@ public static class PortfolioMargin
 
     /// <summary>
     /// Adds q·(scenario price − base price) of one position to every scenario's PnL accumulator (unweighted).
-    /// Allocation-free; the vol multipliers depend only on (direction, T) and are computed once per position.
+    /// Allocation-free. <paramref name="scenarioSpots"/> and <paramref name="scenarioLogSpots"/> hold S(1+m_s) and its log,
+    /// computed once per account. Per position the discount factors, ln K and σ√T for the three vol states are computed once,
+    /// so each scenario costs two <see cref="Normal.Cdf"/> calls: the Haug §1.1.6 formula that
+    /// <see cref="BlackScholesMerton.Price"/> evaluates, rearranged only to hoist the scenario-independent terms
+    /// (pinned against it to 1e-12 relative in the tests).
     /// </summary>
     public static void AccumulateScenarioPnl(in MarginPosition position, MarginMarket market, PortfolioMarginParameters parameters,
-        ReadOnlySpan<MarginScenario> scenarios, double basePrice, Span<double> pnl)
+        ReadOnlySpan<MarginScenario> scenarios, ReadOnlySpan<double> scenarioSpots, ReadOnlySpan<double> scenarioLogSpots,
+        double basePrice, Span<double> pnl)
     {
-        double volUp = position.Vol * parameters.VolMultiplier(VolShockDirection.Up, position.TimeToExpiryYears);
-        double volDown = position.Vol * parameters.VolMultiplier(VolShockDirection.Down, position.TimeToExpiryYears);
-        double q = position.Quantity, spot = market.Spot;
+        double t = position.TimeToExpiryYears, k = position.Strike, q = position.Quantity;
+        double sqrtT = Math.Sqrt(t);
+        double discountedStrike = k * Math.Exp(-market.Rate * t);
+        double dividendDiscount = Math.Exp(-market.DividendYield * t);
+        // ln(F_s/K) = ln S_s − ln K + (r − q)T: the scenario-independent part is hoisted.
+        double logMoneynessShift = (market.Rate - market.DividendYield) * t - Math.Log(k);
+        double sdNone = position.Vol * sqrtT;
+        double sdUp = sdNone * parameters.VolMultiplier(VolShockDirection.Up, t);
+        double sdDown = sdNone * parameters.VolMultiplier(VolShockDirection.Down, t);
+        bool isCall = position.Type == OptionType.Call;
         for (int s = 0; s < scenarios.Length; s++)
         {
-            ref readonly var sc = ref scenarios[s];
-            double vol = sc.Vol switch { VolShockDirection.Up => volUp, VolShockDirection.Down => volDown, _ => position.Vol };
-            pnl[s] += q * (Price(position, market, spot * (1.0 + sc.SpotMove), vol) - basePrice);
+            double sd = scenarios[s].Vol switch { VolShockDirection.Up => sdUp, VolShockDirection.Down => sdDown, _ => sdNone };
+            double forwardValue = scenarioSpots[s] * dividendDiscount; // S_s e^(−qT)
+            double price;
+            if (sd <= 0)
+            {
+                // σ = 0 (vol-down floor): discounted intrinsic value of the forward, as BlackScholesMerton does.
+                price = Math.Max(isCall ? forwardValue - discountedStrike : discountedStrike - forwardValue, 0.0);
+            }
+            else
+            {
+                double d1 = (scenarioLogSpots[s] + logMoneynessShift) / sd + 0.5 * sd;
+                double d2 = d1 - sd;
+                price = isCall
+                    ? forwardValue * Normal.Cdf(d1) - discountedStrike * Normal.Cdf(d2)
+                    : discountedStrike * Normal.Cdf(-d2) - forwardValue * Normal.Cdf(-d1);
+            }
+
+            pnl[s] += q * (price - basePrice);
         }
     }
 
