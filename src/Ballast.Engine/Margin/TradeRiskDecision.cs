@@ -9,7 +9,7 @@ public enum TradeRiskRejection
     InsufficientInitialMargin,
 }
 
-/// <summary>Outcome of <see cref="TradeRiskCheck.Evaluate"/>.</summary>
+/// <summary>Outcome of <see cref="TradeRiskCheck"/>.</summary>
 /// <param name="RiskReducing">True when the trade only reduces risk (see <see cref="TradeRiskCheck"/>).</param>
 /// <param name="Rejection">Why it was refused; <see cref="TradeRiskRejection.None"/> when allowed.</param>
 /// <param name="InitialMarginAfter">Initial margin balance after the trade (quote).</param>
