@@ -11,11 +11,12 @@ namespace Ballast.Engine.Margin;
 /// <list type="bullet">
 /// <item><b>Risk-reducing</b>: (1) no series' net quantity grows in magnitude or changes sign — for every (type, strike,
 /// expiry) the net quantity after lies between 0 and the net quantity before, inclusive (new series count as growth);
-/// (2) no collateral is withdrawn (quote and base after ≥ before); and (3) the maintenance balance does not fall
-/// (MM after ≥ MM before). All three must hold.</item>
+/// and (2) the maintenance balance does not fall (MM after ≥ MM before). Both must hold. A collateral withdrawal leaves the
+/// positions unchanged and lowers MM, so it is never risk-reducing; paying a premium to buy back a short lowers collateral
+/// by the price but releases more requirement, so it is.</item>
 /// <item><b>Allowed</b>: risk-reducing, or initial margin balance after the trade ≥ 0.</item>
 /// </list>
-/// Condition (3) matters because closing part of a hedged book (e.g. the long leg of a spread) shrinks every position yet raises risk.
+/// Condition (2) matters because closing part of a hedged book (e.g. the long leg of a spread) shrinks every position yet raises risk.
 /// </remarks>
 public static class TradeRiskCheck
 {
@@ -23,8 +24,6 @@ public static class TradeRiskCheck
     public static TradeRiskDecision Evaluate(TraderAccount before, MarginResult marginBefore, TraderAccount after, MarginResult marginAfter)
     {
         bool reducing = OnlyShrinksPositions(before.Positions, after.Positions)
-            && after.QuoteCollateral >= before.QuoteCollateral
-            && after.BaseCollateral >= before.BaseCollateral
             && marginAfter.MaintenanceMargin >= marginBefore.MaintenanceMargin;
         var rejection = reducing || marginAfter.InitialMargin >= 0 ? TradeRiskRejection.None : TradeRiskRejection.InsufficientInitialMargin;
         return new TradeRiskDecision(reducing, rejection, marginAfter.InitialMargin, marginBefore.MaintenanceMargin, marginAfter.MaintenanceMargin);
