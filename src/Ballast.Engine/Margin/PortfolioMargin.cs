@@ -6,7 +6,7 @@ namespace Ballast.Engine.Margin;
 /// <summary>
 /// Portfolio margin: the worst weighted PnL of the account's options over a spot × vol scenario grid
 /// (Derive PMRM <c>src/risk-managers/PMRM.sol</c> / <c>PMRMLib.sol</c>, Deribit Portfolio Margin, CME SPAN risk arrays).
-/// Pure and deterministic; every scenario is priced by Black-Scholes-Merton (see <see cref="AccumulateScenarioPnl"/>).
+/// Pure and deterministic; every scenario is priced by Black-Scholes-Merton (see <see cref="AccumulateSeriesPnl"/>).
 /// </summary>
 /// <remarks>
 /// For scenario s with relative spot move m_s, vol multiplier v_s(T) and weight w_s:
@@ -16,7 +16,7 @@ namespace Ballast.Engine.Margin;
 /// max(0, −Σ call quantities) + max(0, −Σ put quantities) over the account (a long of the same type covers a short of any
 /// strike or expiry — a simplification of Derive's per-expiry contingency). The margin collateral includes the positions
 /// at mark (portfolio margin credits longs, unlike standard margin).
-/// Exactness and order independence: each scenario's PnL is a sum over positions in index order, so it does not depend on
+/// Exactness and order independence: each scenario's PnL is a sum over series in a fixed (T, K, σ, index) order, so it does not depend on
 /// where the scenario sits in the list; the minimum is exact (no sampling), and exact ties are broken by
 /// <see cref="MarginScenario.CanonicalCompare"/>, so the reported worst scenario is also order independent.
 /// </remarks>
@@ -48,18 +48,35 @@ public static class PortfolioMargin
             logSpots[s] = Math.Log(spots[s]);
         }
 
-        var contributions = new PositionContribution[positions.Count];
+        int n = positions.Count;
+        var contributions = new PositionContribution[n];
+        Span<SeriesKey> keys = n <= 512 ? stackalloc SeriesKey[n] : new SeriesKey[n];
         double positionValue = 0, netCalls = 0, netPuts = 0, shortCalls = 0, shortPuts = 0;
-        for (int i = 0; i < positions.Count; i++)
+        for (int i = 0; i < n; i++)
         {
             var p = positions[i];
             positionValue += p.Value;
             if (p.Type == OptionType.Call) { netCalls += p.Quantity; if (p.Quantity < 0) shortCalls -= p.Quantity; }
             else { netPuts += p.Quantity; if (p.Quantity < 0) shortPuts -= p.Quantity; }
-            if (p.Quantity == 0) continue;
-            double basePrice = Price(p, market, spot, p.Vol);
-            contributions[i] = new PositionContribution(i, 0, 0, basePrice); // stash the base price for the second pass
-            AccumulateScenarioPnl(p, market, parameters, scenarios, spots, logSpots, basePrice, pnl);
+            keys[i] = new SeriesKey(p.TimeToExpiryYears, p.Strike, p.Vol, i);
+        }
+
+        // Group positions of one series (same T, K and vol; calls and puts together) in a fixed total order, so each
+        // scenario's PnL is the same sum whatever the input order of scenarios.
+        keys.Sort();
+        for (int g = 0; g < n;)
+        {
+            double callQuantity = 0, putQuantity = 0;
+            int h = g;
+            for (; h < n && keys[h].SameSeries(keys[g]); h++)
+            {
+                var p = positions[keys[h].Index];
+                if (p.Type == OptionType.Call) callQuantity += p.Quantity; else putQuantity += p.Quantity;
+            }
+
+            if (callQuantity != 0 || putQuantity != 0)
+                AccumulateSeriesPnl(keys[g].Strike, keys[g].TimeToExpiryYears, keys[g].Vol, callQuantity, putQuantity, market, parameters, scenarios, spots, logSpots, pnl);
+            g = h;
         }
 
         int worst = 0;
@@ -83,7 +100,7 @@ public static class PortfolioMargin
             var p = positions[i];
             if (p.Quantity == 0) { contributions[i] = new PositionContribution(i, 0, 0, 0); continue; }
             double shocked = Price(p, market, spot * (1.0 + ws.SpotMove), p.Vol * parameters.VolMultiplier(ws.Vol, p.TimeToExpiryYears));
-            double positionPnl = ws.Weight * p.Quantity * (shocked - contributions[i].WorstScenarioPnl);
+            double positionPnl = ws.Weight * p.Quantity * (shocked - Price(p, market, spot, p.Vol));
             double nakedShare = 0;
             if (p.Quantity < 0)
             {
@@ -108,48 +125,66 @@ public static class PortfolioMargin
     }
 
     /// <summary>
-    /// Adds q·(scenario price − base price) of one position to every scenario's PnL accumulator (unweighted).
-    /// Allocation-free. <paramref name="scenarioSpots"/> and <paramref name="scenarioLogSpots"/> hold S(1+m_s) and its log,
-    /// computed once per account. Per position the discount factors, ln K and σ√T for the three vol states are computed once,
-    /// so each scenario costs two <see cref="Normal.Cdf"/> calls: the Haug §1.1.6 formula that
-    /// <see cref="BlackScholesMerton.Price"/> evaluates, rearranged only to hoist the scenario-independent terms
-    /// (pinned against it to 1e-12 relative in the tests).
+    /// Adds the unweighted scenario PnL of one series (strike K, expiry T, vol σ) held as <paramref name="callQuantity"/> calls
+    /// and <paramref name="putQuantity"/> puts to every scenario's accumulator. Allocation-free.
+    /// <paramref name="scenarioSpots"/>/<paramref name="scenarioLogSpots"/> hold S(1+m_s) and its log, computed once per account.
     /// </summary>
-    public static void AccumulateScenarioPnl(in MarginPosition position, MarginMarket market, PortfolioMarginParameters parameters,
-        ReadOnlySpan<MarginScenario> scenarios, ReadOnlySpan<double> scenarioSpots, ReadOnlySpan<double> scenarioLogSpots,
-        double basePrice, Span<double> pnl)
+    /// <remarks>
+    /// Formula: Haug §1.1.6, the one <see cref="BlackScholesMerton.Price"/> evaluates: C = S e^(−qT) Φ(d1) − K e^(−rT) Φ(d2),
+    /// d1 = (ln(S/K) + (r − q)T)/(σ√T) + σ√T/2. Per series the discount factors, ln K and σ√T of the three vol states are computed
+    /// once, so each scenario costs two <see cref="Normal.Cdf"/> calls. Puts use put-call parity P = C − S e^(−qT) + K e^(−rT), so
+    /// P_s − P_0 = (C_s − C_0) − e^(−qT)(S_s − S): a call and a put of one series share the two Φ evaluations, and a series
+    /// whose calls and puts cancel (a synthetic forward) needs none. Pinned against <see cref="BlackScholesMerton.Price"/> in tests.
+    /// </remarks>
+    public static void AccumulateSeriesPnl(double strike, double timeToExpiryYears, double vol, double callQuantity, double putQuantity,
+        MarginMarket market, PortfolioMarginParameters parameters, ReadOnlySpan<MarginScenario> scenarios,
+        ReadOnlySpan<double> scenarioSpots, ReadOnlySpan<double> scenarioLogSpots, Span<double> pnl)
     {
-        double t = position.TimeToExpiryYears, k = position.Strike, q = position.Quantity;
+        double t = timeToExpiryYears, spot = market.Spot;
         double sqrtT = Math.Sqrt(t);
-        double discountedStrike = k * Math.Exp(-market.Rate * t);
+        double discountedStrike = strike * Math.Exp(-market.Rate * t);
         double dividendDiscount = Math.Exp(-market.DividendYield * t);
-        // ln(F_s/K) = ln S_s − ln K + (r − q)T: the scenario-independent part is hoisted.
-        double logMoneynessShift = (market.Rate - market.DividendYield) * t - Math.Log(k);
-        double sdNone = position.Vol * sqrtT;
+        // ln(F_s/K) = ln S_s + (r − q)T − ln K: the scenario-independent part is hoisted.
+        double logMoneynessShift = (market.Rate - market.DividendYield) * t - Math.Log(strike);
+        double sdNone = vol * sqrtT;
         double sdUp = sdNone * parameters.VolMultiplier(VolShockDirection.Up, t);
         double sdDown = sdNone * parameters.VolMultiplier(VolShockDirection.Down, t);
-        bool isCall = position.Type == OptionType.Call;
+        double optionQuantity = callQuantity + putQuantity;
+        double callBase = optionQuantity == 0 ? 0 : CallPrice(spot * dividendDiscount, discountedStrike, Math.Log(spot) + logMoneynessShift, sdNone);
+        double putForwardQuantity = -putQuantity * dividendDiscount;
         for (int s = 0; s < scenarios.Length; s++)
         {
+            double linear = putForwardQuantity * (scenarioSpots[s] - spot);
+            if (optionQuantity == 0) { pnl[s] += linear; continue; }
             double sd = scenarios[s].Vol switch { VolShockDirection.Up => sdUp, VolShockDirection.Down => sdDown, _ => sdNone };
-            double forwardValue = scenarioSpots[s] * dividendDiscount; // S_s e^(−qT)
-            double price;
-            if (sd <= 0)
-            {
-                // σ = 0 (vol-down floor): discounted intrinsic value of the forward, as BlackScholesMerton does.
-                price = Math.Max(isCall ? forwardValue - discountedStrike : discountedStrike - forwardValue, 0.0);
-            }
-            else
-            {
-                double d1 = (scenarioLogSpots[s] + logMoneynessShift) / sd + 0.5 * sd;
-                double d2 = d1 - sd;
-                price = isCall
-                    ? forwardValue * Normal.Cdf(d1) - discountedStrike * Normal.Cdf(d2)
-                    : discountedStrike * Normal.Cdf(-d2) - forwardValue * Normal.Cdf(-d1);
-            }
-
-            pnl[s] += q * (price - basePrice);
+            double call = CallPrice(scenarioSpots[s] * dividendDiscount, discountedStrike, scenarioLogSpots[s] + logMoneynessShift, sd);
+            pnl[s] += optionQuantity * (call - callBase) + linear;
         }
+    }
+
+    /// <summary>BSM call from S e^(−qT), K e^(−rT), ln(F/K) and σ√T; σ√T = 0 gives the discounted forward intrinsic value.</summary>
+    private static double CallPrice(double spotValue, double discountedStrike, double logMoneyness, double sd)
+    {
+        if (!(sd > 0)) return Math.Max(spotValue - discountedStrike, 0.0);
+        double d1 = logMoneyness / sd + 0.5 * sd;
+        return spotValue * Normal.Cdf(d1) - discountedStrike * Normal.Cdf(d1 - sd);
+    }
+
+    /// <summary>Sort key grouping the positions of one series; the index makes the order total (deterministic).</summary>
+    private readonly record struct SeriesKey(double TimeToExpiryYears, double Strike, double Vol, int Index) : IComparable<SeriesKey>
+    {
+        public int CompareTo(SeriesKey other)
+        {
+            int c = TimeToExpiryYears.CompareTo(other.TimeToExpiryYears);
+            if (c != 0) return c;
+            c = Strike.CompareTo(other.Strike);
+            if (c != 0) return c;
+            c = Vol.CompareTo(other.Vol);
+            return c != 0 ? c : Index.CompareTo(other.Index);
+        }
+
+        public bool SameSeries(in SeriesKey other)
+            => TimeToExpiryYears == other.TimeToExpiryYears && Strike == other.Strike && Vol == other.Vol;
     }
 
     private static double Price(in MarginPosition p, MarginMarket market, double spot, double vol)

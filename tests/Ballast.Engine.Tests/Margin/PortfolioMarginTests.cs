@@ -77,26 +77,43 @@ public class PortfolioMarginTests
     }
 
     [Fact]
-    public void Scenario_kernel_matches_the_pricing_library_BSM_to_1e_12()
+    public void Scenario_kernel_matches_the_pricing_library_BSM_for_calls_puts_and_mixed_series()
     {
+        // The kernel prices calls directly and puts by parity; compare with BlackScholesMerton.Price per option.
         var market = new MarginMarket(3000, 0.04, 0.01);
         var scenarios = Defaults.BuildScenarios();
-        foreach (var type in new[] { OptionType.Call, OptionType.Put })
+        var spots = scenarios.Select(s => 3000 * (1 + s.SpotMove)).ToArray();
+        var logSpots = spots.Select(x => Math.Log(x)).ToArray();
+        double t = 12 / 365.0;
+        foreach (double k in new[] { 1500.0, 2900.0, 3000.0, 4200.0 })
         {
-            foreach (double k in new[] { 1500.0, 2900.0, 3000.0, 4200.0 })
+            foreach (var (calls, puts) in new[] { (-3.0, 0.0), (0.0, -3.0), (2.0, -5.0), (1.0, -1.0) })
             {
-                var p = new MarginPosition(type, k, 12 / 365.0, -3, 0, 0.7);
-                double basePrice = BlackScholesMerton.Price(type, 3000, k, 0.04, 0.01, p.TimeToExpiryYears, 0.7);
-                var spots = scenarios.Select(s => 3000 * (1 + s.SpotMove)).ToArray();
                 var pnl = new double[scenarios.Length];
-                PortfolioMargin.AccumulateScenarioPnl(p, market, Defaults, scenarios, spots, spots.Select(x => Math.Log(x)).ToArray(), basePrice, pnl);
+                PortfolioMargin.AccumulateSeriesPnl(k, t, 0.7, calls, puts, market, Defaults, scenarios, spots, logSpots, pnl);
                 for (int s = 0; s < scenarios.Length; s++)
                 {
-                    double vol = 0.7 * Defaults.VolMultiplier(scenarios[s].Vol, p.TimeToExpiryYears);
-                    double expected = -3 * (BlackScholesMerton.Price(type, spots[s], k, 0.04, 0.01, p.TimeToExpiryYears, vol) - basePrice);
-                    Assert.True(Math.Abs(pnl[s] - expected) <= 1e-12 * Math.Max(1.0, 3 * k), $"{type} {k} scenario {s}: {pnl[s]} vs {expected}");
+                    double vol = 0.7 * Defaults.VolMultiplier(scenarios[s].Vol, t);
+                    double Move(OptionType type) => BlackScholesMerton.Price(type, spots[s], k, 0.04, 0.01, t, vol) - BlackScholesMerton.Price(type, 3000, k, 0.04, 0.01, t, 0.7);
+                    double expected = calls * Move(OptionType.Call) + puts * Move(OptionType.Put);
+                    Assert.True(Math.Abs(pnl[s] - expected) <= 1e-11 * k, $"K {k} ({calls}, {puts}) scenario {s}: {pnl[s]} vs {expected}");
                 }
             }
+        }
+    }
+
+    [Fact]
+    public void Splitting_a_series_across_positions_or_reordering_positions_does_not_change_the_margin()
+    {
+        var rng = new Random(5);
+        for (int trial = 0; trial < 30; trial++)
+        {
+            var account = RandomAccount(rng, Market3000, MarginMode.Portfolio);
+            var split = account with { Positions = account.Positions.SelectMany(p => new[] { p.Scaled(0.5), p.Scaled(0.5) }).Reverse().ToArray() };
+            var a = PortfolioMargin.Compute(account, Market3000, Defaults);
+            var b = PortfolioMargin.Compute(split, Market3000, Defaults);
+            Assert.Equal(a.WorstPortfolioScenario, b.WorstPortfolioScenario);
+            Assert.True(Math.Abs(a.MaintenanceRequirement - b.MaintenanceRequirement) <= 0.00000002m, $"{a.MaintenanceRequirement} vs {b.MaintenanceRequirement}");
         }
     }
 
