@@ -15,6 +15,9 @@ public static class CliApp
     {
         ["margin"] = (MarginCommand.Run, "initial/maintenance margin, worst scenario and per-position contributions of an account JSON"),
         ["price"] = (PriceCommand.Run, "price a European/American option and its Greeks (or every row of a CSV)"),
+        ["quote-mm"] = (QuoteMmCommand.Run, "market-making bid/ask: Avellaneda-Stoikov, GLFT or symmetric"),
+        ["simulate"] = (SimulateCommand.Run, "run a simulation preset (now: avellaneda-stoikov paper reproduction)"),
+        ["surface"] = (SurfaceFitCommand.Run, "surface fit --chain FILE.json: fit SVI per expiry to a Deribit chain, check arbitrage, plot"),
     };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
