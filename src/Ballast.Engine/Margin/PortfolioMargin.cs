@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ballast.Pricing;
+using Ballast.Pricing.Batch;
 
 namespace Ballast.Engine.Margin;
 
@@ -38,14 +39,14 @@ public static class PortfolioMargin
         var positions = account.Positions;
         double spot = market.Spot;
         int m = scenarios.Length;
-        Span<double> buffer = m <= 256 ? stackalloc double[3 * m] : new double[3 * m];
-        Span<double> pnl = buffer[..m], spots = buffer.Slice(m, m), logSpots = buffer.Slice(2 * m, m);
+        Span<double> buffer = stackalloc double[2 * PortfolioMarginParameters.MaxScenarios];
+        if (m > PortfolioMarginParameters.MaxScenarios) throw new ArgumentException($"at most {PortfolioMarginParameters.MaxScenarios} scenarios", nameof(scenarios));
+        Span<double> pnl = buffer[..m], spots = buffer.Slice(m, m);
         pnl.Clear();
         for (int s = 0; s < m; s++)
         {
             if (!(scenarios[s].SpotMove > -1.0)) throw new ArgumentException("scenario spot moves must be > -1", nameof(scenarios));
             spots[s] = spot * (1.0 + scenarios[s].SpotMove);
-            logSpots[s] = Math.Log(spots[s]);
         }
 
         int n = positions.Count;
@@ -64,6 +65,8 @@ public static class PortfolioMargin
         // Group positions of one series (same T, K and vol; calls and puts together) in a fixed total order, so each
         // scenario's PnL is the same sum whatever the input order of scenarios.
         keys.Sort();
+        Span<SeriesExposure> series = n <= 512 ? stackalloc SeriesExposure[n] : new SeriesExposure[n];
+        int seriesCount = 0;
         for (int g = 0; g < n;)
         {
             double callQuantity = 0, putQuantity = 0;
@@ -75,9 +78,11 @@ public static class PortfolioMargin
             }
 
             if (callQuantity != 0 || putQuantity != 0)
-                AccumulateSeriesPnl(keys[g].Strike, keys[g].TimeToExpiryYears, keys[g].Vol, callQuantity, putQuantity, market, parameters, scenarios, spots, logSpots, pnl);
+                series[seriesCount++] = new SeriesExposure(keys[g].Strike, keys[g].TimeToExpiryYears, keys[g].Vol, callQuantity, putQuantity);
             g = h;
         }
+
+        AccumulateSeriesPnl(series[..seriesCount], market, parameters, scenarios, spots, pnl);
 
         int worst = 0;
         for (int s = 0; s < scenarios.Length; s++)
@@ -125,50 +130,76 @@ public static class PortfolioMargin
     }
 
     /// <summary>
-    /// Adds the unweighted scenario PnL of one series (strike K, expiry T, vol σ) held as <paramref name="callQuantity"/> calls
-    /// and <paramref name="putQuantity"/> puts to every scenario's accumulator. Allocation-free.
-    /// <paramref name="scenarioSpots"/>/<paramref name="scenarioLogSpots"/> hold S(1+m_s) and its log, computed once per account.
+    /// Adds the unweighted scenario PnL of every series to each scenario's accumulator, in series order. Allocation-free
+    /// (stack buffers). <paramref name="scenarioSpots"/> holds S(1+m_s) for each scenario.
     /// </summary>
     /// <remarks>
-    /// Formula: Haug §1.1.6, the one <see cref="BlackScholesMerton.Price"/> evaluates: C = S e^(−qT) Φ(d1) − K e^(−rT) Φ(d2),
-    /// d1 = (ln(S/K) + (r − q)T)/(σ√T) + σ√T/2. Per series the discount factors, ln K and σ√T of the three vol states are computed
-    /// once, so each scenario costs two <see cref="Normal.Cdf"/> calls. Puts use put-call parity P = C − S e^(−qT) + K e^(−rT), so
-    /// P_s − P_0 = (C_s − C_0) − e^(−qT)(S_s − S): a call and a put of one series share the two Φ evaluations, and a series
-    /// whose calls and puts cancel (a synthetic forward) needs none. Pinned against <see cref="BlackScholesMerton.Price"/> in tests.
+    /// Pricing: the pricing library's batch path, <see cref="BatchPricer.BlackScholesMerton"/> (SIMD; equal to the scalar
+    /// <see cref="BlackScholesMerton"/> to 1e-12 relative), over blocks of up to <see cref="BatchBlock"/> elements: per series one
+    /// call at (S, σ) and one per scenario at (S_s, σ·v_s(T)). Puts use put-call parity P = C − S e^(−qT) + K e^(−rT), so
+    /// P_s − P_0 = (C_s − C_0) − e^(−qT)(S_s − S): a call and a put of one series share the pricing, and a series whose calls and
+    /// puts cancel (a synthetic forward) needs none. The PnL of series j in scenario s is
+    /// (calls + puts)·(C_s − C_0) − puts·e^(−qT)·(S_s − S), added in series order, so each scenario's sum does not depend on
+    /// where the scenario sits in the list. Pinned against <see cref="BlackScholesMerton.Price"/> in the tests.
     /// </remarks>
-    public static void AccumulateSeriesPnl(double strike, double timeToExpiryYears, double vol, double callQuantity, double putQuantity,
-        MarginMarket market, PortfolioMarginParameters parameters, ReadOnlySpan<MarginScenario> scenarios,
-        ReadOnlySpan<double> scenarioSpots, ReadOnlySpan<double> scenarioLogSpots, Span<double> pnl)
+    public static void AccumulateSeriesPnl(ReadOnlySpan<SeriesExposure> series, MarginMarket market, PortfolioMarginParameters parameters,
+        ReadOnlySpan<MarginScenario> scenarios, ReadOnlySpan<double> scenarioSpots, Span<double> pnl)
     {
-        double t = timeToExpiryYears, spot = market.Spot;
-        double sqrtT = Math.Sqrt(t);
-        double discountedStrike = strike * Math.Exp(-market.Rate * t);
-        double dividendDiscount = Math.Exp(-market.DividendYield * t);
-        // ln(F_s/K) = ln S_s + (r − q)T − ln K: the scenario-independent part is hoisted.
-        double logMoneynessShift = (market.Rate - market.DividendYield) * t - Math.Log(strike);
-        double sdNone = vol * sqrtT;
-        double sdUp = sdNone * parameters.VolMultiplier(VolShockDirection.Up, t);
-        double sdDown = sdNone * parameters.VolMultiplier(VolShockDirection.Down, t);
-        double optionQuantity = callQuantity + putQuantity;
-        double callBase = optionQuantity == 0 ? 0 : CallPrice(spot * dividendDiscount, discountedStrike, Math.Log(spot) + logMoneynessShift, sdNone);
-        double putForwardQuantity = -putQuantity * dividendDiscount;
-        for (int s = 0; s < scenarios.Length; s++)
+        int m = scenarios.Length, stride = m + 1;
+        if (stride > BatchBlock) throw new ArgumentException($"at most {BatchBlock - 1} scenarios", nameof(scenarios));
+        int perBlock = BatchBlock / stride;
+        Span<OptionType> types = stackalloc OptionType[BatchBlock];
+        types.Fill(OptionType.Call);
+        Span<double> buffer = stackalloc double[BatchBlock * 8];
+        Span<double> spots = buffer[..BatchBlock], strikes = buffer.Slice(BatchBlock, BatchBlock), rates = buffer.Slice(2 * BatchBlock, BatchBlock);
+        Span<double> yields = buffer.Slice(3 * BatchBlock, BatchBlock), times = buffer.Slice(4 * BatchBlock, BatchBlock);
+        Span<double> vols = buffer.Slice(5 * BatchBlock, BatchBlock), prices = buffer.Slice(6 * BatchBlock, BatchBlock);
+        Span<double> unusedGreeks = buffer.Slice(7 * BatchBlock, BatchBlock); // the kernel only writes Greeks; one sink serves all five
+        rates.Fill(market.Rate);
+        yields.Fill(market.DividendYield);
+        double spot = market.Spot;
+
+        for (int first = 0; first < series.Length; first += perBlock)
         {
-            double linear = putForwardQuantity * (scenarioSpots[s] - spot);
-            if (optionQuantity == 0) { pnl[s] += linear; continue; }
-            double sd = scenarios[s].Vol switch { VolShockDirection.Up => sdUp, VolShockDirection.Down => sdDown, _ => sdNone };
-            double call = CallPrice(scenarioSpots[s] * dividendDiscount, discountedStrike, scenarioLogSpots[s] + logMoneynessShift, sd);
-            pnl[s] += optionQuantity * (call - callBase) + linear;
+            int count = Math.Min(perBlock, series.Length - first), length = count * stride;
+            for (int j = 0; j < count; j++)
+            {
+                var x = series[first + j];
+                int at = j * stride;
+                double volUp = x.Vol * parameters.VolMultiplier(VolShockDirection.Up, x.TimeToExpiryYears);
+                double volDown = x.Vol * parameters.VolMultiplier(VolShockDirection.Down, x.TimeToExpiryYears);
+                strikes.Slice(at, stride).Fill(x.Strike);
+                times.Slice(at, stride).Fill(x.TimeToExpiryYears);
+                spots[at] = spot;
+                vols[at] = x.Vol;
+                for (int s = 0; s < m; s++)
+                {
+                    spots[at + 1 + s] = scenarioSpots[s];
+                    vols[at + 1 + s] = scenarios[s].Vol switch { VolShockDirection.Up => volUp, VolShockDirection.Down => volDown, _ => x.Vol };
+                }
+            }
+
+            BatchPricer.BlackScholesMerton(
+                new BlackScholesBatchInputs(types[..length], spots[..length], strikes[..length], rates[..length], yields[..length], times[..length], vols[..length]),
+                new GreeksBatchOutputs(prices[..length], unusedGreeks[..length], unusedGreeks[..length], unusedGreeks[..length], unusedGreeks[..length], unusedGreeks[..length]));
+
+            for (int j = 0; j < count; j++)
+            {
+                var x = series[first + j];
+                int at = j * stride;
+                double optionQuantity = x.CallQuantity + x.PutQuantity;
+                double putForwardQuantity = -x.PutQuantity * Math.Exp(-market.DividendYield * x.TimeToExpiryYears);
+                double callBase = prices[at];
+                for (int s = 0; s < m; s++)
+                {
+                    pnl[s] += optionQuantity * (prices[at + 1 + s] - callBase) + putForwardQuantity * (scenarioSpots[s] - spot);
+                }
+            }
         }
     }
 
-    /// <summary>BSM call from S e^(−qT), K e^(−rT), ln(F/K) and σ√T; σ√T = 0 gives the discounted forward intrinsic value.</summary>
-    private static double CallPrice(double spotValue, double discountedStrike, double logMoneyness, double sd)
-    {
-        if (!(sd > 0)) return Math.Max(spotValue - discountedStrike, 0.0);
-        double d1 = logMoneyness / sd + 0.5 * sd;
-        return spotValue * Normal.Cdf(d1) - discountedStrike * Normal.Cdf(d1 - sd);
-    }
+    /// <summary>Elements priced per batch call (the batch kernel's own chunk size); bounds the scenario count at 127.</summary>
+    public const int BatchBlock = 128;
 
     /// <summary>Sort key grouping the positions of one series; the index makes the order total (deterministic).</summary>
     private readonly record struct SeriesKey(double TimeToExpiryYears, double Strike, double Vol, int Index) : IComparable<SeriesKey>

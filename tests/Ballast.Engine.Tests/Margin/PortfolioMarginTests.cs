@@ -79,18 +79,17 @@ public class PortfolioMarginTests
     [Fact]
     public void Scenario_kernel_matches_the_pricing_library_BSM_for_calls_puts_and_mixed_series()
     {
-        // The kernel prices calls directly and puts by parity; compare with BlackScholesMerton.Price per option.
+        // The kernel prices calls with the batch pricer and puts by parity; compare with BlackScholesMerton.Price per option.
         var market = new MarginMarket(3000, 0.04, 0.01);
         var scenarios = Defaults.BuildScenarios();
         var spots = scenarios.Select(s => 3000 * (1 + s.SpotMove)).ToArray();
-        var logSpots = spots.Select(x => Math.Log(x)).ToArray();
         double t = 12 / 365.0;
         foreach (double k in new[] { 1500.0, 2900.0, 3000.0, 4200.0 })
         {
             foreach (var (calls, puts) in new[] { (-3.0, 0.0), (0.0, -3.0), (2.0, -5.0), (1.0, -1.0) })
             {
                 var pnl = new double[scenarios.Length];
-                PortfolioMargin.AccumulateSeriesPnl(k, t, 0.7, calls, puts, market, Defaults, scenarios, spots, logSpots, pnl);
+                PortfolioMargin.AccumulateSeriesPnl([new SeriesExposure(k, t, 0.7, calls, puts)], market, Defaults, scenarios, spots, pnl);
                 for (int s = 0; s < scenarios.Length; s++)
                 {
                     double vol = 0.7 * Defaults.VolMultiplier(scenarios[s].Vol, t);
@@ -100,6 +99,30 @@ public class PortfolioMarginTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void A_hundred_series_book_spanning_many_batch_blocks_matches_a_scalar_BSM_reference()
+    {
+        var rng = new Random(17);
+        var market = new MarginMarket(3000, 0.05);
+        var positions = Enumerable.Range(0, 100).Select(i => Priced(i % 2 == 0 ? OptionType.Call : OptionType.Put,
+            2000 + 20 * i, (3 + i) / 365.0, Math.Round((rng.NextDouble() - 0.6) * 20, 1), 0.4 + 0.5 * rng.NextDouble(), market)).ToArray();
+        var r = PortfolioMargin.Compute(Account(0m, MarginMode.Portfolio, positions), market, Defaults);
+
+        var scenarios = Defaults.BuildScenarios();
+        double worst = double.MaxValue;
+        foreach (var sc in scenarios)
+        {
+            double pnl = positions.Sum(p => p.Quantity * (BlackScholesMerton.Price(p.Type, 3000 * (1 + sc.SpotMove), p.Strike, 0.05, 0, p.TimeToExpiryYears,
+                p.Vol * Defaults.VolMultiplier(sc.Vol, p.TimeToExpiryYears)) - BlackScholesMerton.Price(p.Type, 3000, p.Strike, 0.05, 0, p.TimeToExpiryYears, p.Vol)));
+            worst = Math.Min(worst, sc.Weight * pnl);
+        }
+
+        double naked = Math.Max(0, -positions.Where(p => p.Type == OptionType.Call).Sum(p => p.Quantity))
+                     + Math.Max(0, -positions.Where(p => p.Type == OptionType.Put).Sum(p => p.Quantity));
+        double expected = -worst + 0.005 * 3000 * naked;
+        Assert.True(Math.Abs((double)r.MaintenanceRequirement - expected) < 1e-6, $"{r.MaintenanceRequirement} vs {expected}");
     }
 
     [Fact]
