@@ -100,12 +100,12 @@ public static class PortfolioMargin
 
         // Second pass: each position's weighted PnL in the worst scenario and its share of the naked-short charge.
         var ws = scenarios[worst];
+        Span<double> positionPnls = n <= 512 ? stackalloc double[n] : new double[n];
+        PositionPnlInScenario(positions, market, parameters, ws, positionPnls);
         for (int i = 0; i < positions.Count; i++)
         {
             var p = positions[i];
-            if (p.Quantity == 0) { contributions[i] = new PositionContribution(i, 0, 0, 0); continue; }
-            double shocked = Price(p, market, spot * (1.0 + ws.SpotMove), p.Vol * parameters.VolMultiplier(ws.Vol, p.TimeToExpiryYears));
-            double positionPnl = ws.Weight * p.Quantity * (shocked - Price(p, market, spot, p.Vol));
+            double positionPnl = positionPnls[i];
             double nakedShare = 0;
             if (p.Quantity < 0)
             {
@@ -148,15 +148,9 @@ public static class PortfolioMargin
         int m = scenarios.Length, stride = m + 1;
         if (stride > BatchBlock) throw new ArgumentException($"at most {BatchBlock - 1} scenarios", nameof(scenarios));
         int perBlock = BatchBlock / stride;
-        Span<OptionType> types = stackalloc OptionType[BatchBlock];
-        types.Fill(OptionType.Call);
-        Span<double> buffer = stackalloc double[BatchBlock * 8];
-        Span<double> spots = buffer[..BatchBlock], strikes = buffer.Slice(BatchBlock, BatchBlock), rates = buffer.Slice(2 * BatchBlock, BatchBlock);
-        Span<double> yields = buffer.Slice(3 * BatchBlock, BatchBlock), times = buffer.Slice(4 * BatchBlock, BatchBlock);
-        Span<double> vols = buffer.Slice(5 * BatchBlock, BatchBlock), prices = buffer.Slice(6 * BatchBlock, BatchBlock);
-        Span<double> unusedGreeks = buffer.Slice(7 * BatchBlock, BatchBlock); // the kernel only writes Greeks; one sink serves all five
-        rates.Fill(market.Rate);
-        yields.Fill(market.DividendYield);
+        var batch = new BatchBuffers(stackalloc OptionType[BatchBlock], stackalloc double[BatchBlock * 8], market);
+        batch.Types.Fill(OptionType.Call);
+        Span<double> spots = batch.Spots, strikes = batch.Strikes, times = batch.Times, vols = batch.Vols, prices = batch.Prices;
         double spot = market.Spot;
 
         for (int first = 0; first < series.Length; first += perBlock)
@@ -166,8 +160,8 @@ public static class PortfolioMargin
             {
                 var x = series[first + j];
                 int at = j * stride;
-                double volUp = x.Vol * parameters.VolMultiplier(VolShockDirection.Up, x.TimeToExpiryYears);
-                double volDown = x.Vol * parameters.VolMultiplier(VolShockDirection.Down, x.TimeToExpiryYears);
+                var (up, down) = parameters.VolMultipliers(x.TimeToExpiryYears);
+                double volUp = x.Vol * up, volDown = x.Vol * down;
                 strikes.Slice(at, stride).Fill(x.Strike);
                 times.Slice(at, stride).Fill(x.TimeToExpiryYears);
                 spots[at] = spot;
@@ -179,9 +173,7 @@ public static class PortfolioMargin
                 }
             }
 
-            BatchPricer.BlackScholesMerton(
-                new BlackScholesBatchInputs(types[..length], spots[..length], strikes[..length], rates[..length], yields[..length], times[..length], vols[..length]),
-                new GreeksBatchOutputs(prices[..length], unusedGreeks[..length], unusedGreeks[..length], unusedGreeks[..length], unusedGreeks[..length], unusedGreeks[..length]));
+            batch.Price(length);
 
             for (int j = 0; j < count; j++)
             {
@@ -196,6 +188,64 @@ public static class PortfolioMargin
                 }
             }
         }
+    }
+
+    /// <summary>Weighted PnL of each position in one scenario, batch-priced (two elements per position: base and shocked).</summary>
+    private static void PositionPnlInScenario(IReadOnlyList<MarginPosition> positions, MarginMarket market, PortfolioMarginParameters parameters,
+        in MarginScenario scenario, Span<double> destination)
+    {
+        var batch = new BatchBuffers(stackalloc OptionType[BatchBlock], stackalloc double[BatchBlock * 8], market);
+        double shockedSpot = market.Spot * (1.0 + scenario.SpotMove);
+        const int perBlock = BatchBlock / 2;
+        for (int first = 0; first < positions.Count; first += perBlock)
+        {
+            int count = Math.Min(perBlock, positions.Count - first);
+            for (int j = 0; j < count; j++)
+            {
+                var p = positions[first + j];
+                batch.Types[2 * j] = batch.Types[2 * j + 1] = p.Type;
+                batch.Strikes[2 * j] = batch.Strikes[2 * j + 1] = p.Strike;
+                batch.Times[2 * j] = batch.Times[2 * j + 1] = p.TimeToExpiryYears;
+                batch.Spots[2 * j] = market.Spot;
+                batch.Spots[2 * j + 1] = shockedSpot;
+                batch.Vols[2 * j] = p.Vol;
+                batch.Vols[2 * j + 1] = p.Vol * parameters.VolMultiplier(scenario.Vol, p.TimeToExpiryYears);
+            }
+
+            batch.Price(2 * count);
+            for (int j = 0; j < count; j++)
+            {
+                var p = positions[first + j];
+                destination[first + j] = p.Quantity == 0 ? 0.0 : scenario.Weight * p.Quantity * (batch.Prices[2 * j + 1] - batch.Prices[2 * j]);
+            }
+        }
+    }
+
+    /// <summary>Stack buffers for one <see cref="BatchPricer"/> call of up to <see cref="BatchBlock"/> elements.</summary>
+    private readonly ref struct BatchBuffers
+    {
+        public readonly Span<OptionType> Types;
+        public readonly Span<double> Spots, Strikes, Rates, Yields, Times, Vols, Prices, UnusedGreeks;
+
+        public BatchBuffers(Span<OptionType> types, Span<double> area, MarginMarket market)
+        {
+            Types = types;
+            Spots = area[..BatchBlock];
+            Strikes = area.Slice(BatchBlock, BatchBlock);
+            Rates = area.Slice(2 * BatchBlock, BatchBlock);
+            Yields = area.Slice(3 * BatchBlock, BatchBlock);
+            Times = area.Slice(4 * BatchBlock, BatchBlock);
+            Vols = area.Slice(5 * BatchBlock, BatchBlock);
+            Prices = area.Slice(6 * BatchBlock, BatchBlock);
+            UnusedGreeks = area.Slice(7 * BatchBlock, BatchBlock); // the kernel only writes Greeks; one sink serves all five
+            Rates.Fill(market.Rate);
+            Yields.Fill(market.DividendYield);
+        }
+
+        /// <summary>Prices the first <paramref name="length"/> elements into <see cref="Prices"/>.</summary>
+        public void Price(int length) => BatchPricer.BlackScholesMerton(
+            new BlackScholesBatchInputs(Types[..length], Spots[..length], Strikes[..length], Rates[..length], Yields[..length], Times[..length], Vols[..length]),
+            new GreeksBatchOutputs(Prices[..length], UnusedGreeks[..length], UnusedGreeks[..length], UnusedGreeks[..length], UnusedGreeks[..length], UnusedGreeks[..length]));
     }
 
     /// <summary>Elements priced per batch call (the batch kernel's own chunk size); bounds the scenario count at 127.</summary>
@@ -217,7 +267,4 @@ public static class PortfolioMargin
         public bool SameSeries(in SeriesKey other)
             => TimeToExpiryYears == other.TimeToExpiryYears && Strike == other.Strike && Vol == other.Vol;
     }
-
-    private static double Price(in MarginPosition p, MarginMarket market, double spot, double vol)
-        => BlackScholesMerton.Price(p.Type, spot, p.Strike, market.Rate, market.DividendYield, p.TimeToExpiryYears, vol);
 }

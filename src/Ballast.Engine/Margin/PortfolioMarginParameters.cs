@@ -109,11 +109,18 @@ public sealed record PortfolioMarginParameters
     public double VolMultiplier(VolShockDirection direction, double timeToExpiryYears)
     {
         if (direction == VolShockDirection.None) return 1.0;
+        var (up, down) = VolMultipliers(timeToExpiryYears);
+        return direction == VolShockDirection.Up ? up : down;
+    }
+
+    /// <summary>Both shocked multipliers (up, down) for one time to expiry in years, sharing the one power evaluation.</summary>
+    public (double Up, double Down) VolMultipliers(double timeToExpiryYears)
+    {
         const double thirtyDays = 30.0 / 365.0;
         double tau = Math.Max(timeToExpiryYears, DaysToExpiryFloor / 365.0);
         double power = timeToExpiryYears <= thirtyDays ? ShortTermPower : LongTermPower;
         double scale = Math.Pow(thirtyDays / tau, power);
-        return direction == VolShockDirection.Up ? 1.0 + VolRangeUp * scale : Math.Max(0.0, 1.0 - VolRangeDown * scale);
+        return (1.0 + VolRangeUp * scale, Math.Max(0.0, 1.0 - VolRangeDown * scale));
     }
 
     /// <summary>Checks every bound and cross-constraint (IM ≥ MM needs InitialFactor ≥ MaintenanceFactor and IM charge ≥ MM charge).</summary>
