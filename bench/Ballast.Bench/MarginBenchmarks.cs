@@ -11,6 +11,7 @@ namespace Ballast.Bench;
 /// Baseline: the same worst-loss search calling <see cref="BlackScholesMerton.Price"/> once per (position, scenario).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(BenchConfig))]
 public class MarginBenchmarks
 {
     private TraderAccount _account = null!;
@@ -18,6 +19,22 @@ public class MarginBenchmarks
     private MarginScenario[] _scenarios = null!;
     private readonly MarginMarket _market = new(3000, 0.05);
     private readonly PortfolioMarginParameters _parameters = PortfolioMarginParameters.Default;
+
+    /// <summary>
+    /// The two portfolio-margin workloads timed in thread CPU time (median µs per account), for a shared machine where the
+    /// BenchmarkDotNet wall clock includes waiting for the cores; call from a harness or the <c>cputime</c> entry point.
+    /// </summary>
+    public static IReadOnlyList<(string Workload, double MicrosecondsPerAccount)> CpuTimes()
+    {
+        var b = new MarginBenchmarks();
+        b.Setup();
+        return
+        [
+            ("PortfolioMargin.Compute, 100 positions (50 series)", ThreadCpuTimer.MedianNanosecondsPerOperation(() => b.PortfolioMargin100(), 1) / 1000),
+            ("PortfolioMargin.Compute, 100 distinct series", ThreadCpuTimer.MedianNanosecondsPerOperation(() => b.PortfolioMargin100Distinct(), 1) / 1000),
+            ("worst loss, BSM.Price per scenario", ThreadCpuTimer.MedianNanosecondsPerOperation(() => b.NaiveWorstLoss(), 1) / 1000),
+        ];
+    }
 
     [GlobalSetup]
     public void Setup()
