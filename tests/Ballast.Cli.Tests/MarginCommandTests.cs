@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ballast.Cli;
 
 namespace Ballast.Cli.Tests;
 
@@ -12,13 +11,7 @@ public sealed class MarginCommandTests : IDisposable
         foreach (string f in _tempFiles) File.Delete(f);
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Invoke(args);
 
     private string TempJson(string json)
     {
@@ -95,12 +88,9 @@ public sealed class MarginCommandTests : IDisposable
     [InlineData("""{ "spot": 3000, "mode": "cross" }""", "'cross' is not one of standard|portfolio")]
     public void Bad_account_files_are_a_one_line_error_with_exit_code_2(string json, string expected)
     {
-        var (code, output, err) = Run("margin", "--account", TempJson(json));
-        Assert.Equal(2, code);
-        Assert.Equal("", output);
-        Assert.Single(err.TrimEnd().Split('\n'));
-        Assert.StartsWith("error: ", err);
-        Assert.Contains(expected, err);
+        var result = Run("margin", "--account", TempJson(json));
+        CliRun.AssertOneLineUsageError(result);
+        Assert.Contains(expected, result.Err);
     }
 
     [Fact]
@@ -114,10 +104,7 @@ public sealed class MarginCommandTests : IDisposable
                      ["margin", "--account", TempJson(ShortPut), "--mode", "cross"],
                  })
         {
-            var (code, _, err) = Run(args);
-            Assert.Equal(2, code);
-            Assert.Single(err.TrimEnd().Split('\n'));
-            Assert.StartsWith("error: ", err);
+            CliRun.AssertOneLineUsageError(Run(args));
         }
     }
 }
