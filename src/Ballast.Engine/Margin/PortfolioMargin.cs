@@ -31,7 +31,7 @@ public static class PortfolioMargin
         return Compute(account, market, parameters, scenarios[..count]);
     }
 
-    /// <summary>Computes portfolio IM and MM over an explicit scenario list (any order; must be non-empty, moves &gt; −1).</summary>
+    /// <summary>Computes portfolio IM and MM over an explicit scenario list (any order; 1 to <see cref="PortfolioMarginParameters.MaxScenarios"/> scenarios, moves &gt; −1).</summary>
     public static MarginResult Compute(TraderAccount account, MarginMarket market, PortfolioMarginParameters parameters, ReadOnlySpan<MarginScenario> scenarios)
     {
         MarginInputs.ThrowIfInvalid(account, market);
