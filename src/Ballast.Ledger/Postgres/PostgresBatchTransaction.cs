@@ -12,7 +12,7 @@ internal sealed class PostgresBatchTransaction(NpgsqlConnection connection, Npgs
         await using var batch = new NpgsqlBatch(connection, transaction);
         // Create missing head rows first so that even a brand-new stream is locked by exactly one writer.
         batch.BatchCommands.Add(Command(sql.EnsureStreams, ids, RecordChecksum.Genesis.ToArray()));
-        batch.BatchCommands.Add(Command(sql.LockHeads, ids));
+        batch.BatchCommands.Add(Command(sql.LockHeads, (object)ids));
         var heads = new Dictionary<string, StreamHead>(StringComparer.Ordinal);
         await using var reader = await batch.ExecuteReaderAsync();
         while (await reader.ReadAsync())
