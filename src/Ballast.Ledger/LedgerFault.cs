@@ -6,6 +6,9 @@ public enum LedgerFaultKind
     /// <summary>The database's schema version is newer than this build knows: upgrade Ballast, never downgrade data.</summary>
     SchemaTooNew,
 
+    /// <summary>The database needs migrations that a read-only open may not apply.</summary>
+    SchemaOutdated,
+
     /// <summary>A record's checksum does not match its content and its predecessor's checksum (not at the torn tail).</summary>
     ChecksumMismatch,
 
@@ -21,7 +24,7 @@ public enum LedgerFaultKind
     /// <summary>An event has a version newer than the codec knows; replay stops instead of guessing.</summary>
     UnknownEventVersion,
 
-    /// <summary>The store was closed.</summary>
+    /// <summary>The store was closed, or opened read-only.</summary>
     Closed,
 }
 

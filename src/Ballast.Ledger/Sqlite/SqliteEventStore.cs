@@ -36,14 +36,16 @@ public sealed class SqliteEventStore : GroupCommitEventStore
         SqliteStoreOptions sqlite, EventStoreOptions? options, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
         options ??= new EventStoreOptions();
-        var writerCs = new SqliteConnectionStringBuilder { DataSource = sqlite.Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
-        var readerCs = new SqliteConnectionStringBuilder { DataSource = sqlite.Path, Mode = SqliteOpenMode.ReadWrite, Pooling = false };
+        var mode = sqlite.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate;
+        var writerCs = new SqliteConnectionStringBuilder { DataSource = sqlite.Path, Mode = mode, Pooling = false };
+        var readerCs = new SqliteConnectionStringBuilder { DataSource = sqlite.Path, Mode = sqlite.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite, Pooling = false };
         var writer = new SqliteConnection(writerCs.ToString());
         await writer.OpenAsync(cancellationToken);
-        Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;");
+        if (!sqlite.ReadOnly) Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+        Execute(writer, "PRAGMA busy_timeout=10000;");
         if (sqlite.MaxPageCount is long pages) Execute(writer, $"PRAGMA max_page_count={pages};");
 
-        var fault = Migrate(writer, migrations, options.Clock);
+        var fault = sqlite.ReadOnly ? CheckSchema(writer, migrations) : Migrate(writer, migrations, options.Clock);
         if (fault is not null)
         {
             await writer.DisposeAsync();
@@ -51,7 +53,20 @@ public sealed class SqliteEventStore : GroupCommitEventStore
         }
 
         var store = new SqliteEventStore(options, writer, readerCs.ToString());
-        return await store.StartAsync(cancellationToken);
+        return sqlite.ReadOnly ? store.StartReadOnly() : await store.StartAsync(cancellationToken);
+    }
+
+    private static LedgerFault? CheckSchema(SqliteConnection connection, IReadOnlyList<Migration> migrations)
+    {
+        long current = (long)(Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_version'") ?? 0L) == 0
+            ? 0
+            : (long)(Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version") ?? 0L);
+        int known = migrations.Count == 0 ? 0 : migrations[^1].Version;
+        if (current > known) return Migration.TooNew("SQLite", current, known);
+        return current < known
+            ? new LedgerFault(LedgerFaultKind.SchemaOutdated,
+                $"SQLite ledger schema version {current} is older than this build's ({known}); open it read-write once to migrate")
+            : null;
     }
 
     /// <summary>The schema version of the database (0 when none is applied).</summary>

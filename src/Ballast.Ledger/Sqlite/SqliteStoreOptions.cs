@@ -9,4 +9,10 @@ public sealed record SqliteStoreOptions(string Path)
     /// SQLITE_FULL exactly as on a full disk. Null = no cap.
     /// </summary>
     public long? MaxPageCount { get; init; }
+
+    /// <summary>
+    /// Open for reading only (audits, exports): nothing is created, migrated or repaired, and every write is
+    /// refused as <see cref="AppendOutcome.StoreHalted"/>. The schema must be exactly the build's version.
+    /// </summary>
+    public bool ReadOnly { get; init; }
 }

@@ -39,6 +39,14 @@ public abstract class GroupCommitEventStore : IEventStore
     /// <summary>Batches (transactions, fsyncs) committed so far: appends ÷ batches is the group-commit factor.</summary>
     public long CommittedBatches => Interlocked.Read(ref _committedBatches);
 
+    /// <summary>Opens without a writer: reads work, every write is refused (nothing is repaired either).</summary>
+    private protected LedgerOpenResult StartReadOnly()
+    {
+        _halt = new LedgerFault(LedgerFaultKind.Closed, "the event store was opened read-only");
+        _queue.Writer.TryComplete();
+        return new LedgerOpenResult(this, [], null);
+    }
+
     /// <summary>Recovers torn tails (and verifies the log when asked), then starts the writer loop.</summary>
     private protected async Task<LedgerOpenResult> StartAsync(CancellationToken cancellationToken)
     {
