@@ -21,13 +21,7 @@ public sealed class LedgerCommandTests : IDisposable
         await store.AppendAsync("vault-2", 0, [new NewRecord("Deposit", 1, "dep-1"u8.ToArray())], "cmd-2");
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Invoke(args);
 
     [Fact]
     public async Task Export_writes_one_json_object_per_record_with_the_payload_in_base64()
@@ -82,10 +76,10 @@ public sealed class LedgerCommandTests : IDisposable
     [Fact]
     public void A_missing_database_or_option_is_a_usage_error()
     {
-        Assert.Equal(2, Run("ledger", "export", "--db", Path.Combine(_dir, "absent.db")).Code);
-        Assert.Equal(2, Run("ledger", "export").Code);
-        Assert.Equal(2, Run("ledger", "export", "--db", Db, "--format", "csv").Code);
-        Assert.Equal(2, Run("ledger", "shred", "--db", Db).Code);
+        CliRun.AssertOneLineUsageError(Run("ledger", "export", "--db", Path.Combine(_dir, "absent.db")));
+        CliRun.AssertOneLineUsageError(Run("ledger", "export"));
+        CliRun.AssertOneLineUsageError(Run("ledger", "export", "--db", Db, "--format", "csv"));
+        CliRun.AssertOneLineUsageError(Run("ledger", "shred", "--db", Db));
         Assert.False(File.Exists(Path.Combine(_dir, "absent.db")));
     }
 
