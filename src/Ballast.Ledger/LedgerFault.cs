@@ -24,6 +24,9 @@ public enum LedgerFaultKind
     /// <summary>An event has a version newer than the codec knows; replay stops instead of guessing.</summary>
     UnknownEventVersion,
 
+    /// <summary>An event's type is unknown, an upcaster is missing, or its payload cannot be decoded.</summary>
+    UndecodableEvent,
+
     /// <summary>The store was closed, or opened read-only.</summary>
     Closed,
 }
