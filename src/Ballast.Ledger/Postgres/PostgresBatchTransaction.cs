@@ -6,6 +6,9 @@ namespace Ballast.Ledger.Postgres;
 /// <summary>A batch's transaction on one pooled connection; each step is one round trip.</summary>
 internal sealed class PostgresBatchTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresSql sql) : IBatchTransaction
 {
+    // Other processes may write the same database: always read (and lock) the heads in the database.
+    public Task<bool> RememberedHeadsStillValidAsync() => Task.FromResult(false);
+
     public async Task<Dictionary<string, StreamHead>> LockHeadsAsync(IReadOnlyCollection<string> streamIds)
     {
         string[] ids = [.. streamIds];

@@ -8,12 +8,29 @@ internal sealed class SqliteBatchTransaction : IBatchTransaction
 {
     private readonly SqliteWriteCommands _commands;
     private readonly SqliteTransaction _transaction;
+    private readonly DataVersion _dataVersion;
 
-    public SqliteBatchTransaction(SqliteConnection connection, SqliteWriteCommands commands)
+    public SqliteBatchTransaction(SqliteConnection connection, SqliteWriteCommands commands, DataVersion dataVersion)
     {
         _commands = commands;
+        _dataVersion = dataVersion;
         _transaction = connection.BeginTransaction(deferred: false);
         commands.Enlist(_transaction);
+    }
+
+    /// <summary>The writer connection's last seen <c>PRAGMA data_version</c> (changes only when another connection commits).</summary>
+    internal sealed class DataVersion
+    {
+        public long? Last { get; set; }
+    }
+
+    public Task<bool> RememberedHeadsStillValidAsync()
+    {
+        // Read under the write lock (BEGIN IMMEDIATE), so no other writer can slip in before our commit.
+        long now = (long)_commands.DataVersion.ExecuteScalar()!;
+        bool valid = _dataVersion.Last == now;
+        _dataVersion.Last = now;
+        return Task.FromResult(valid);
     }
 
     public Task<Dictionary<string, StreamHead>> LockHeadsAsync(IReadOnlyCollection<string> streamIds)

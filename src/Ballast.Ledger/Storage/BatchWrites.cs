@@ -18,6 +18,12 @@ internal sealed class BatchWrites
 /// <summary>The write transaction of one batch, implemented per database.</summary>
 internal interface IBatchTransaction : IAsyncDisposable
 {
+    /// <summary>
+    /// True when no other connection has committed since this store's previous batch, so heads remembered from
+    /// earlier batches are still exact (SQLite: <c>PRAGMA data_version</c> unchanged). False forces a reload.
+    /// </summary>
+    Task<bool> RememberedHeadsStillValidAsync();
+
     /// <summary>Heads of the given streams, locked against other writers until commit; missing streams are absent.</summary>
     Task<Dictionary<string, StreamHead>> LockHeadsAsync(IReadOnlyCollection<string> streamIds);
 
