@@ -24,11 +24,13 @@ internal interface IBatchTransaction : IAsyncDisposable
     /// </summary>
     Task<bool> RememberedHeadsStillValidAsync();
 
-    /// <summary>Heads of the given streams, locked against other writers until commit; missing streams are absent.</summary>
-    Task<Dictionary<string, StreamHead>> LockHeadsAsync(IReadOnlyCollection<string> streamIds);
-
-    /// <summary>Already-applied commands among the keys: (stream, key) → (first, last) sequences.</summary>
-    Task<Dictionary<(string StreamId, string Key), (long First, long Last)>> FindCommandsAsync(IReadOnlyCollection<(string StreamId, string Key)> keys);
+    /// <summary>
+    /// In one step (one round trip where the database allows): the heads of <paramref name="streamIds"/>, locked
+    /// against other writers until commit (streams that do not exist are absent), and which of
+    /// <paramref name="keys"/> were already applied: (stream, key) → (first, last) sequences.
+    /// </summary>
+    Task<(Dictionary<string, StreamHead> Heads, Dictionary<(string StreamId, string Key), (long First, long Last)> Applied)> LockAsync(
+        IReadOnlyCollection<string> streamIds, IReadOnlyCollection<(string StreamId, string Key)> keys);
 
     /// <summary>Inserts records, commands and snapshots, and upserts the heads.</summary>
     Task WriteAsync(BatchWrites writes);

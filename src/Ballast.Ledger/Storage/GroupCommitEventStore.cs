@@ -264,19 +264,15 @@ public abstract class GroupCommitEventStore : IEventStore
         // Heads of streams this writer touched before are remembered, unless another connection wrote since.
         if (!await tx.RememberedHeadsStillValidAsync() || _rememberedHeads.Count > MaxRememberedHeads) _rememberedHeads.Clear();
         var heads = new Dictionary<string, StreamHead>(streamIds.Count, StringComparer.Ordinal);
-        List<string>? unknown = null;
+        var unknown = new List<string>();
         foreach (string id in streamIds)
         {
             if (_rememberedHeads.TryGetValue(id, out var remembered)) heads[id] = remembered;
-            else (unknown ??= new()).Add(id);
+            else unknown.Add(id);
         }
 
-        if (unknown is not null)
-        {
-            foreach (var (id, head) in await tx.LockHeadsAsync(unknown)) heads[id] = head;
-        }
-
-        var applied = keys.Count == 0 ? new() : await tx.FindCommandsAsync(keys);
+        var (loaded, applied) = await tx.LockAsync(unknown, keys);
+        foreach (var (id, head) in loaded) heads[id] = head;
         var writes = new BatchWrites();
         long now = Options.Clock.GetUtcNow().UtcTicks;
         foreach (var op in batch)
