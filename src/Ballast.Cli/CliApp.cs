@@ -14,9 +14,12 @@ public static class CliApp
     private static readonly SortedDictionary<string, (Command Run, string Summary)> Commands = new(StringComparer.Ordinal)
     {
         ["ledger"] = (LedgerCommand.Run, "export (jsonl) or verify a SQLite event ledger"),
+        ["quote"] = (QuoteCommand.Run, "quote a trade against a vault file: premium, each fee, inventory term, total, Greeks"),
         ["price"] = (PriceCommand.Run, "price a European/American option and its Greeks (or every row of a CSV)"),
+        ["iv"] = (IvCommand.Run, "implied volatility from an option price (or every row of a CSV)"),
         ["quote-mm"] = (QuoteMmCommand.Run, "market-making bid/ask: Avellaneda-Stoikov, GLFT or symmetric"),
         ["simulate"] = (SimulateCommand.Run, "run a simulation preset (now: avellaneda-stoikov paper reproduction)"),
+        ["surface"] = (SurfaceFitCommand.Run, "surface fit --chain FILE.json: fit SVI per expiry to a Deribit chain, check arbitrage, plot"),
     };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
