@@ -49,5 +49,21 @@ public static class Program
         {
             Console.WriteLine($"| {name} | {ThreadCpuTimer.MedianNanosecondsPerOperation(run, operations):F2} |");
         }
+
+        var engine = new EngineBenchmarks();
+        engine.Setup();
+        Console.WriteLine();
+        Console.WriteLine("| Engine workload | median thread CPU µs per operation |");
+        Console.WriteLine("|---|---:|");
+        Console.WriteLine($"| quote, vault with 1,000 series | {ThreadCpuTimer.MedianNanosecondsPerOperation(() => engine.Quote(), 1) / 1000:F3} |");
+        Console.WriteLine($"| trade: decide + apply + Greek cache | {ThreadCpuTimer.MedianNanosecondsPerOperation(() => engine.Trade(), 1) / 1000:F3} |");
+
+        Console.WriteLine();
+        Console.WriteLine("| Margin workload | median thread CPU µs per account |");
+        Console.WriteLine("|---|---:|");
+        foreach (var (workload, micros) in MarginBenchmarks.CpuTimes())
+        {
+            Console.WriteLine($"| {workload} | {micros:F1} |");
+        }
     }
 }
