@@ -1,0 +1,54 @@
+namespace Ballast.Engine.Pool;
+
+/// <summary>
+/// One tranche's live state: share supply (including shares waiting in its withdrawal queue) and, for a senior tranche,
+/// its target share price, which accrues simple interest at <see cref="TrancheConfig.TargetApr"/> per second:
+/// target(t) = base·(1 + APR·(t − since)/year), year = 365 days. The target claim is target(t)·shares.
+/// </summary>
+public sealed class TrancheState
+{
+    internal TrancheState(TrancheConfig config, int seniority, long since)
+    {
+        Config = config;
+        Seniority = seniority;
+        TargetBasePrice = config.InitialSharePrice;
+        TargetSince = since;
+    }
+
+    /// <summary>The tranche's configuration.</summary>
+    public TrancheConfig Config { get; }
+
+    /// <summary>Name (shortcut for <see cref="TrancheConfig.Name"/>).</summary>
+    public string Name => Config.Name;
+
+    /// <summary>0 for the most senior tranche, counting up to the residual tranche.</summary>
+    public int Seniority { get; }
+
+    /// <summary>True for the most junior tranche (no target; takes the residual).</summary>
+    public bool IsResidual => Config.TargetApr is null;
+
+    /// <summary>Share supply, including queued withdrawals not yet burnt.</summary>
+    public decimal Shares { get; internal set; }
+
+    /// <summary>Target share price at <see cref="TargetSince"/>, quote per share.</summary>
+    public decimal TargetBasePrice { get; internal set; }
+
+    /// <summary>Unix seconds from which the target accrues.</summary>
+    public long TargetSince { get; internal set; }
+
+    /// <summary>Target share price at <paramref name="now"/> (quote per share); for the residual tranche its initial price.</summary>
+    /// <param name="now">Unix seconds.</param>
+    public decimal TargetSharePrice(long now)
+    {
+        if (Config.TargetApr is not decimal apr) return Config.InitialSharePrice;
+        long elapsed = Math.Max(0, now - TargetSince);
+        // Simple (APR) accrual per second on the claim; exact in decimal.
+        return TargetBasePrice * (1m + apr * elapsed / PoolParameters.SecondsPerYear);
+    }
+
+    /// <summary>Target claim at <paramref name="now"/>: target share price · shares (quote); 0 for the residual tranche.</summary>
+    /// <param name="now">Unix seconds.</param>
+    public decimal TargetClaim(long now) => IsResidual ? 0 : TargetSharePrice(now) * Shares;
+
+    internal TrancheState Clone() => new(Config, Seniority, TargetSince) { Shares = Shares, TargetBasePrice = TargetBasePrice };
+}
