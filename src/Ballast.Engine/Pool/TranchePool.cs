@@ -437,9 +437,9 @@ public sealed class TranchePool
                 break;
             case TrancheTargetReset t:
             {
+                // Keep the accrual origin: scale the base so that target(t.Time) = the new price.
                 var state = _tranches[IndexOf(t.Tranche)];
-                state.TargetBasePrice = t.TargetSharePrice;
-                state.TargetSince = t.Time;
+                state.TargetBasePrice = t.TargetSharePrice / state.AccrualFactor(t.Time);
                 break;
             }
             case PoolMarked m:

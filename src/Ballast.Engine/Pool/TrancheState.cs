@@ -40,11 +40,13 @@ public sealed class TrancheState
     /// <param name="now">Unix seconds.</param>
     public decimal TargetSharePrice(long now)
     {
-        if (Config.TargetApr is not decimal apr) return Config.InitialSharePrice;
-        long elapsed = Math.Max(0, now - TargetSince);
-        // Simple (APR) accrual per second on the claim; exact in decimal.
-        return TargetBasePrice * (1m + apr * elapsed / PoolParameters.SecondsPerYear);
+        return Config.TargetApr is null ? Config.InitialSharePrice : TargetBasePrice * AccrualFactor(now);
     }
+
+    /// <summary>1 + APR·(now − since)/year: simple (APR) accrual per second, exact in decimal; 1 for the residual tranche.</summary>
+    /// <param name="now">Unix seconds.</param>
+    public decimal AccrualFactor(long now) =>
+        Config.TargetApr is decimal apr ? 1m + apr * Math.Max(0, now - TargetSince) / PoolParameters.SecondsPerYear : 1m;
 
     /// <summary>Target claim at <paramref name="now"/>: target share price · shares (quote); 0 for the residual tranche.</summary>
     /// <param name="now">Unix seconds.</param>

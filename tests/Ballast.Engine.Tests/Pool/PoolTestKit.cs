@@ -17,6 +17,9 @@ internal static class PoolTestKit
     public static TranchePool NewPool(PoolParameters? parameters = null, decimal seniorApr = 0.05m) =>
         TranchePool.Create(SeniorJunior(seniorApr), parameters ?? PoolParameters.Default, T0);
 
+    public static void Close(decimal expected, decimal actual, decimal tolerance) =>
+        Assert.True(Math.Abs(expected - actual) <= tolerance, $"expected {expected} ± {tolerance}, got {actual}");
+
     /// <summary>Asserts the decision was accepted, applies it and returns its events.</summary>
     public static IReadOnlyList<PoolEvent> Ok(this TranchePool pool, PoolDecision decision)
     {
