@@ -31,7 +31,7 @@ public enum PoolRejectionReason
     InsufficientLiquidity,
     /// <summary>The pool is insolvent: no share changes hands at a price of zero.</summary>
     Insolvent,
-    /// <summary>The tranche has shares but a zero share price (wiped out): a deposit would mint unbounded shares.</summary>
+    /// <summary>The tranche has shares but its claim is below one quote unit (wiped out): a deposit would mint absurd share counts.</summary>
     ZeroSharePrice,
     /// <summary>A more senior tranche is below its target: new money would repay it first, so deposits wait.</summary>
     SeniorTrancheImpaired,

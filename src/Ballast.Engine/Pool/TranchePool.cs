@@ -184,12 +184,12 @@ public sealed class TranchePool
     /// <summary>Queues a withdrawal of <paramref name="shares"/> of <paramref name="tranche"/> held by <paramref name="account"/>.</summary>
     /// <param name="account">LP account, non-empty.</param>
     /// <param name="tranche">Tranche name.</param>
-    /// <param name="shares">Shares, &gt; 0, ≥ min withdrawal, at most the share decimals, ≤ the account's free balance.</param>
+    /// <param name="shares">Shares, &gt; 0, at most the share decimals, ≤ the account's free balance, and ≥ the minimum unless it is the whole balance.</param>
     /// <param name="now">Unix seconds, not before the last event.</param>
     public PoolDecision RequestWithdrawal(string account, string tranche, decimal shares, long now)
     {
         var problem = CheckCommon(account, tranche, now, out int i)
-            ?? CheckAmount(shares, Parameters.ShareDecimals, "withdrawal", "shares")
+            ?? CheckAmount(shares, Parameters.ShareDecimals, "withdrawal", "shares", ExitsWholeBalance(account, i, shares))
             ?? CheckHolding(account, i, shares);
         return problem ?? PoolDecision.Accept(new WithdrawalRequested(now, NextRequestId, account, tranche, shares));
     }
@@ -316,7 +316,7 @@ public sealed class TranchePool
     {
         ArgumentNullException.ThrowIfNull(market);
         var problem = CheckCommon(account, tranche, now, out int i)
-            ?? CheckAmount(shares, Parameters.ShareDecimals, "withdrawal", "shares")
+            ?? CheckAmount(shares, Parameters.ShareDecimals, "withdrawal", "shares", ExitsWholeBalance(account, i, shares))
             ?? CheckHolding(account, i, shares)
             ?? CheckInstant(market, now);
         if (problem is not null) return problem;
@@ -520,8 +520,10 @@ public sealed class TranchePool
                 return PoolDecision.Reject(PoolRejectionReason.SeniorTrancheImpaired, $"tranche '{claims[s].Tranche}' is below its target: deposits into '{_tranches[i].Name}' would repay it first");
         }
 
-        if (claims[i].Shares > 0 && claims[i].SharePrice <= 0)
-            return PoolDecision.Reject(PoolRejectionReason.ZeroSharePrice, $"tranche '{_tranches[i].Name}' has shares but a zero share price");
+        // A tranche whose claim is below one quote unit is wiped out: pricing new money off rounding dust would mint
+        // absurd share counts.
+        if (claims[i].Shares > 0 && claims[i].Claim < QuoteUnit)
+            return PoolDecision.Reject(PoolRejectionReason.ZeroSharePrice, $"tranche '{_tranches[i].Name}' has shares but its claim {claims[i].Claim} is below one quote unit");
         return null;
     }
 
@@ -538,6 +540,15 @@ public sealed class TranchePool
         }
     }
 
+    private decimal QuoteUnit => 1m / Pow10(Parameters.QuoteDecimals);
+
+    private static decimal Pow10(int n)
+    {
+        decimal p = 1m;
+        for (int k = 0; k < n; k++) p *= 10m;
+        return p;
+    }
+
     private PoolDecision? CheckCommon(string account, string tranche, long now, out int index)
     {
         index = -1;
@@ -547,12 +558,16 @@ public sealed class TranchePool
         return now < LastEventTime ? Backwards(now) : null;
     }
 
-    private PoolDecision? CheckAmount(decimal amount, int decimals, string what, string unit)
+    // An LP may always leave with its whole balance, even when it is below the minimum.
+    private bool ExitsWholeBalance(string account, int i, decimal shares) =>
+        i >= 0 && account is not null && _balances.TryGetValue((i, account), out var held) && shares == held;
+
+    private PoolDecision? CheckAmount(decimal amount, int decimals, string what, string unit, bool minimumWaived = false)
     {
         if (amount <= 0) return PoolDecision.Reject(PoolRejectionReason.InvalidAmount, $"{what} must be > 0 {unit}, got {amount}");
         if (decimal.Round(amount, decimals) != amount)
             return PoolDecision.Reject(PoolRejectionReason.InvalidAmount, $"{what} {amount} has more than {decimals} decimals");
-        if (amount < Parameters.MinDepositWithdraw)
+        if (amount < Parameters.MinDepositWithdraw && !minimumWaived)
             return PoolDecision.Reject(PoolRejectionReason.BelowMinimum, $"{what} {amount} is below the minimum {Parameters.MinDepositWithdraw} {unit}");
         return null;
     }

@@ -48,9 +48,15 @@ public sealed class TrancheState
     public decimal AccrualFactor(long now) =>
         Config.TargetApr is decimal apr ? 1m + apr * Math.Max(0, now - TargetSince) / PoolParameters.SecondsPerYear : 1m;
 
-    /// <summary>Target claim at <paramref name="now"/>: target share price · shares (quote); 0 for the residual tranche.</summary>
+    /// <summary>Decimal places of target claims: fixed so that the waterfall's subtractions are exact in decimal (28 significant
+    /// digits leave 16 for the integer part).</summary>
+    public const int ClaimDecimals = 12;
+
+    /// <summary>Target claim at <paramref name="now"/>: target share price · shares (quote), rounded toward zero to
+    /// <see cref="ClaimDecimals"/> places; 0 for the residual tranche.</summary>
     /// <param name="now">Unix seconds.</param>
-    public decimal TargetClaim(long now) => IsResidual ? 0 : TargetSharePrice(now) * Shares;
+    public decimal TargetClaim(long now) =>
+        IsResidual ? 0 : decimal.Round(TargetSharePrice(now) * Shares, ClaimDecimals, MidpointRounding.ToZero);
 
     internal TrancheState Clone() => new(Config, Seniority, TargetSince) { Shares = Shares, TargetBasePrice = TargetBasePrice };
 }

@@ -17,6 +17,8 @@ internal static class PoolTestKit
     public static TranchePool NewPool(PoolParameters? parameters = null, decimal seniorApr = 0.05m) =>
         TranchePool.Create(SeniorJunior(seniorApr), parameters ?? PoolParameters.Default, T0);
 
+    public static decimal RoundDown(decimal value, int decimals) => decimal.Round(value, decimals, MidpointRounding.ToZero);
+
     public static void Close(decimal expected, decimal actual, decimal tolerance) =>
         Assert.True(Math.Abs(expected - actual) <= tolerance, $"expected {expected} ± {tolerance}, got {actual}");
 

