@@ -45,8 +45,18 @@ public sealed class TrancheState
 
     /// <summary>1 + APR·(now − since)/year: simple (APR) accrual per second, exact in decimal; 1 for the residual tranche.</summary>
     /// <param name="now">Unix seconds.</param>
-    public decimal AccrualFactor(long now) =>
-        Config.TargetApr is decimal apr ? 1m + apr * Math.Max(0, now - TargetSince) / PoolParameters.SecondsPerYear : 1m;
+    public decimal AccrualFactor(long now) => Config.TargetApr is decimal apr ? SimpleAccrual(apr, now - TargetSince) : 1m;
+
+    /// <summary>1 + APR·elapsed/year (year = 365 days): growth of a claim accruing <paramref name="apr"/> simple interest per second.</summary>
+    /// <param name="apr">Simple annual rate (ratio).</param>
+    /// <param name="elapsedSeconds">Seconds accrued; negative counts as 0.</param>
+    public static decimal SimpleAccrual(decimal apr, long elapsedSeconds) => 1m + apr * Math.Max(0, elapsedSeconds) / PoolParameters.SecondsPerYear;
+
+    /// <summary>A target claim: price · shares rounded toward zero to <see cref="ClaimDecimals"/> places (quote).</summary>
+    /// <param name="targetSharePrice">Quote per share.</param>
+    /// <param name="shares">Share supply.</param>
+    public static decimal RoundTargetClaim(decimal targetSharePrice, decimal shares) =>
+        decimal.Round(targetSharePrice * shares, ClaimDecimals, MidpointRounding.ToZero);
 
     /// <summary>Decimal places of target claims: fixed so that the waterfall's subtractions are exact in decimal (28 significant
     /// digits leave 16 for the integer part).</summary>
@@ -55,8 +65,7 @@ public sealed class TrancheState
     /// <summary>Target claim at <paramref name="now"/>: target share price · shares (quote), rounded toward zero to
     /// <see cref="ClaimDecimals"/> places; 0 for the residual tranche.</summary>
     /// <param name="now">Unix seconds.</param>
-    public decimal TargetClaim(long now) =>
-        IsResidual ? 0 : decimal.Round(TargetSharePrice(now) * Shares, ClaimDecimals, MidpointRounding.ToZero);
+    public decimal TargetClaim(long now) => IsResidual ? 0 : RoundTargetClaim(TargetSharePrice(now), Shares);
 
     internal TrancheState Clone() => new(Config, Seniority, TargetSince) { Shares = Shares, TargetBasePrice = TargetBasePrice };
 }
