@@ -404,9 +404,7 @@ public sealed class TranchePool
                 int i = IndexOf(d.Tranche);
                 if (d.RequestId != 0)
                 {
-                    var queue = _deposits[i];
-                    if (queue.Count == 0 || queue[0].Id != d.RequestId) throw new InvalidOperationException($"request {d.RequestId} is not at the head of {d.Tranche}'s deposit queue");
-                    queue.RemoveAt(0);
+                    HeadOf(_deposits[i], d.RequestId).RemoveAt(0);
                     QueuedDepositTotal -= d.Amount;
                 }
 
@@ -419,8 +417,7 @@ public sealed class TranchePool
                 int i = IndexOf(w.Tranche);
                 if (w.RequestId != 0)
                 {
-                    var queue = _withdrawals[i];
-                    if (queue.Count == 0 || queue[0].Id != w.RequestId) throw new InvalidOperationException($"request {w.RequestId} is not at the head of {w.Tranche}'s withdrawal queue");
+                    var queue = HeadOf(_withdrawals[i], w.RequestId);
                     if (w.SharesRemaining > 0) queue[0] = queue[0] with { Amount = w.SharesRemaining };
                     else queue.RemoveAt(0);
                 }
@@ -604,6 +601,10 @@ public sealed class TranchePool
 
         return null;
     }
+
+    // Processing events name the head of their queue; anything else is an event this state could not have decided.
+    private static List<QueuedRequest> HeadOf(List<QueuedRequest> queue, long requestId) =>
+        queue.Count > 0 && queue[0].Id == requestId ? queue : throw new InvalidOperationException($"request {requestId} is not at the head of its queue");
 
     private int IndexOf(string tranche) => _index.TryGetValue(tranche, out int i) ? i : throw new InvalidOperationException($"unknown tranche '{tranche}'");
 

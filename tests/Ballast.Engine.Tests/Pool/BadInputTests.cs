@@ -26,25 +26,20 @@ public class BadInputTests
     }
 
     [Theory]
-    [InlineData("0", PoolRejectionReason.InvalidAmount)]
-    [InlineData("-5", PoolRejectionReason.InvalidAmount)]
-    [InlineData("1.0000001", PoolRejectionReason.InvalidAmount)] // more than 6 quote decimals
-    [InlineData("0.5", PoolRejectionReason.BelowMinimum)]
-    public void Bad_deposit_amounts_are_refused_and_change_nothing(string amount, PoolRejectionReason expected)
+    [InlineData(true, "0", PoolRejectionReason.InvalidAmount)]
+    [InlineData(true, "-5", PoolRejectionReason.InvalidAmount)]
+    [InlineData(true, "1.0000001", PoolRejectionReason.InvalidAmount)] // more than 6 quote decimals
+    [InlineData(true, "0.5", PoolRejectionReason.BelowMinimum)]
+    [InlineData(false, "0", PoolRejectionReason.InvalidAmount)]
+    [InlineData(false, "-1", PoolRejectionReason.InvalidAmount)]
+    [InlineData(false, "1.0000000000001", PoolRejectionReason.InvalidAmount)] // more than 12 share decimals
+    [InlineData(false, "0.5", PoolRejectionReason.BelowMinimum)] // below the minimum and not the whole balance
+    [InlineData(false, "1000.000001", PoolRejectionReason.InsufficientShares)]
+    public void Bad_deposit_and_withdrawal_amounts_are_refused_and_change_nothing(bool deposit, string text, PoolRejectionReason expected)
     {
         var (pool, _, now) = Funded();
-        Refused(pool, p => p.RequestDeposit("alice", "junior", decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), now), expected);
-    }
-
-    [Theory]
-    [InlineData("0", PoolRejectionReason.InvalidAmount)]
-    [InlineData("-1", PoolRejectionReason.InvalidAmount)]
-    [InlineData("1.0000000000001", PoolRejectionReason.InvalidAmount)] // more than 12 share decimals
-    [InlineData("1000.000001", PoolRejectionReason.InsufficientShares)]
-    public void Bad_withdrawal_amounts_are_refused_and_change_nothing(string shares, PoolRejectionReason expected)
-    {
-        var (pool, _, now) = Funded();
-        Refused(pool, p => p.RequestWithdrawal("alice", "junior", decimal.Parse(shares, System.Globalization.CultureInfo.InvariantCulture), now), expected);
+        decimal amount = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        Refused(pool, p => deposit ? p.RequestDeposit("alice", "junior", amount, now) : p.RequestWithdrawal("alice", "junior", amount, now), expected);
     }
 
     [Fact]

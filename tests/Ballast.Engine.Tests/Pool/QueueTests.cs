@@ -206,5 +206,29 @@ public class QueueTests
         Assert.Empty(pool.Ok(pool.ProcessQueues(ledger.Market(pool), now + Week + 1)).OfType<DepositProcessed>());
         Assert.Single(pool.DepositQueue("junior"));
     }
-}
 
+    [Fact]
+    public void An_LP_may_always_exit_its_whole_balance_even_below_the_minimum()
+    {
+        var pool = NewPool(PoolParameters.Default with { InstantMode = true });
+        var ledger = new Ledger();
+        long now = Seed(pool, ledger, ("alice", "junior", 10m));
+        ledger.Apply(pool.Ok(pool.InstantWithdrawal("alice", "junior", 9.5m, ledger.Market(pool), now)));
+        Assert.Equal(PoolRejectionReason.BelowMinimum, pool.RequestWithdrawal("alice", "junior", 0.25m, now).Rejection?.Reason);
+        pool.Ok(pool.RequestWithdrawal("alice", "junior", 0.5m, now));
+        Assert.Equal(0m, pool.SharesOf("alice", "junior"));
+    }
+
+    [Fact]
+    public void Queued_withdrawals_are_reserved_from_free_liquidity_at_todays_price()
+    {
+        var pool = NewPool();
+        var ledger = new Ledger();
+        long now = Seed(pool, ledger, ("alice", "junior", 1_000m));
+        pool.Ok(pool.RequestWithdrawal("alice", "junior", 250m, now));
+        Assert.Equal(300m, pool.ReservedForQueuedWithdrawals(1_200m, now));
+        var liquidity = LiquidityCalculator.Compute(new LiquidityInputs(1_200m, 0, 0, 0, 0, 1m, 0, pool.ReservedForQueuedWithdrawals(1_200m, now)), pool.Parameters);
+        Assert.Equal(900m, liquidity.FreeLiquidity);
+        Assert.Equal(1_200m, liquidity.BurnableLiquidity);
+    }
+}
