@@ -164,7 +164,8 @@ public sealed class TranchePool
             foreach (var r in _withdrawals[i]) total += r.Amount * claims[i].SharePrice;
         }
 
-        return RoundDown(total, Parameters.QuoteDecimals);
+        // Rounded up: reserving more keeps trades from spending quote owed to queued withdrawals (the vault's favour).
+        return decimal.Round(total, Parameters.QuoteDecimals, MidpointRounding.ToPositiveInfinity);
     }
 
     // ------------------------------------------------------------------ decisions
