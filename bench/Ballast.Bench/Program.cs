@@ -4,5 +4,50 @@ namespace Ballast.Bench;
 
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>
+    /// BenchmarkDotNet switcher; <c>accuracy</c> as the first argument instead prints the implied-vol accuracy
+    /// (|σ_recovered − σ_true|) each library reaches on the benchmarked cases, and <c>cputime</c> the same
+    /// workloads as <see cref="PricingBenchmarks"/> timed in thread CPU time (see <see cref="ThreadCpuTimer"/>).
+    /// </summary>
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "accuracy")
+        {
+            var cases = new ImpliedVolCases(PricingBenchmarks.QLNetEvaluations);
+            var (ballast, qlnet) = cases.MaxErrors();
+            Console.WriteLine($"| Implied vol, {cases.Count} cases | max abs(σ_recovered − σ_true) |");
+            Console.WriteLine("|---|---|");
+            Console.WriteLine($"| Ballast ImpliedVolatility.ForBlackScholes | {ballast:E2} |");
+            Console.WriteLine($"| QLNet impliedVolatility (accuracy {ImpliedVolCases.QLNetAccuracy:E0}) | {qlnet:E2} |");
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "cputime")
+        {
+            PrintCpuTimes();
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+
+    private static void PrintCpuTimes()
+    {
+        var b = new PricingBenchmarks();
+        b.Setup();
+        var rows = new (string Name, Action Run, int Operations)[]
+        {
+            ("Ballast batch BSM price+5 Greeks", b.BallastBatch, PricingBenchmarks.BatchSize),
+            ("Ballast scalar BlackScholesMerton.Greeks", () => b.BallastScalar(), PricingBenchmarks.BatchSize),
+            ("QLNet AnalyticEuropeanEngine NPV+5 Greeks (spot bumped)", () => b.QLNetAnalyticEuropean(), PricingBenchmarks.QLNetEvaluations),
+            ("Ballast ImpliedVolatility.ForBlackScholes", () => b.BallastImpliedVol(), PricingBenchmarks.QLNetEvaluations),
+            ("QLNet VanillaOption.impliedVolatility", () => b.QLNetImpliedVol(), PricingBenchmarks.QLNetEvaluations),
+        };
+        Console.WriteLine($"| Workload (Vector512 accelerated: {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}) | median thread CPU ns per option |");
+        Console.WriteLine("|---|---:|");
+        foreach (var (name, run, operations) in rows)
+        {
+            Console.WriteLine($"| {name} | {ThreadCpuTimer.MedianNanosecondsPerOperation(run, operations):F2} |");
+        }
+    }
 }
