@@ -19,6 +19,7 @@ public static class CliApp
         ["price"] = (PriceCommand.Run, "price a European/American option and its Greeks (or every row of a CSV)"),
         ["iv"] = (IvCommand.Run, "implied volatility from an option price (or every row of a CSV)"),
         ["quote-mm"] = (QuoteMmCommand.Run, "market-making bid/ask: Avellaneda-Stoikov, GLFT or symmetric"),
+        ["pool"] = (PoolCommand.Run, "pool waterfall --nav X --tranches FILE.json: split a NAV between risk tranches"),
         ["simulate"] = (SimulateCommand.Run, "run a simulation preset (now: avellaneda-stoikov paper reproduction)"),
         ["surface"] = (SurfaceFitCommand.Run, "surface fit --chain FILE.json: fit SVI per expiry to a Deribit chain, check arbitrage, plot"),
     };

@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace Ballast.Engine.Pool.Events;
+
+/// <summary>
+/// A fact the liquidity pool accepted. <see cref="TranchePool.Apply(PoolEvent)"/> is the only way pool state changes and
+/// depends on nothing but the event and the state, so the engine can journal these and replay them.
+/// </summary>
+/// <param name="Time">When the deciding call was accepted, Unix seconds.</param>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(DepositRequested), "DepositRequested")]
+[JsonDerivedType(typeof(WithdrawalRequested), "WithdrawalRequested")]
+[JsonDerivedType(typeof(RequestCancelled), "RequestCancelled")]
+[JsonDerivedType(typeof(DepositProcessed), "DepositProcessed")]
+[JsonDerivedType(typeof(WithdrawalProcessed), "WithdrawalProcessed")]
+[JsonDerivedType(typeof(CircuitBreakerTripped), "CircuitBreakerTripped")]
+[JsonDerivedType(typeof(TrancheTargetReset), "TrancheTargetReset")]
+[JsonDerivedType(typeof(PoolMarked), "PoolMarked")]
+public abstract record PoolEvent(long Time);
