@@ -1,0 +1,64 @@
+namespace Ballast.Engine;
+
+/// <summary>Why a command or quote was refused. Every refusal leaves the state unchanged.</summary>
+public enum RejectionReason
+{
+    /// <summary>The principal's role may not issue this command (or acts for another account).</summary>
+    Unauthorized = 1,
+    /// <summary>No vault yet: the first command must be OpenVault.</summary>
+    VaultNotOpen,
+    /// <summary>OpenVault on an open vault.</summary>
+    VaultAlreadyOpen,
+    /// <summary>A field is malformed: NaN, non-positive, too many decimals, empty name, bad market definition.</summary>
+    InvalidInput,
+    /// <summary>Size is NaN, infinite, ≤ 0, too large, or rounds to zero.</summary>
+    InvalidSize,
+    /// <summary>No such board.</summary>
+    UnknownBoard,
+    /// <summary>No such series (board or strike not listed).</summary>
+    UnknownSeries,
+    /// <summary>Listing an existing board or strike.</summary>
+    AlreadyListed,
+    /// <summary>Delisting a board or strike that still has positions.</summary>
+    OpenInterestRemaining,
+    /// <summary>The series' expiry has passed.</summary>
+    SeriesExpired,
+    /// <summary>The board has not expired yet (settlement).</summary>
+    NotExpired,
+    /// <summary>Inside the trading cutoff before expiry (new risk blocked; closing trades are force-closed).</summary>
+    TradingCutoff,
+    /// <summary>Call delta outside [minDelta, 1 − minDelta] (new risk blocked; closing trades are force-closed).</summary>
+    DeltaOutOfRange,
+    /// <summary>The trade would move base IV, skew or vol outside its bounds.</summary>
+    VolBoundsBreached,
+    /// <summary>The series' net delta would exceed its cap.</summary>
+    SeriesDeltaCap,
+    /// <summary>The series' net standard vega would exceed its cap.</summary>
+    SeriesVegaCap,
+    /// <summary>The vault's global net delta would exceed its cap.</summary>
+    GlobalDeltaCap,
+    /// <summary>The vault's global net standard vega would exceed its cap.</summary>
+    GlobalVegaCap,
+    /// <summary>Not enough free liquidity in the vault for the new short exposure or the payment.</summary>
+    InsufficientLiquidity,
+    /// <summary>The trader's free balance does not cover the payment, the collateral or the withdrawal.</summary>
+    InsufficientFunds,
+    /// <summary>The total is above the trader's max cost (buy) or below its min proceeds (sell).</summary>
+    SlippageExceeded,
+    /// <summary>The referenced quote expired (or refers to a future state version).</summary>
+    QuoteExpired,
+    /// <summary>No spot price yet.</summary>
+    OracleUnavailable,
+    /// <summary>Spot older than the oracle max-age parameter, or observed in the future.</summary>
+    OracleStale,
+    /// <summary>Oracle confidence below the floor parameter.</summary>
+    OracleLowConfidence,
+    /// <summary>Spot deviates from the reference feed beyond the bound parameter.</summary>
+    OracleDeviation,
+    /// <summary>The board's Greek cache is stale (too old, or spot moved too far since refresh).</summary>
+    GreekCacheStale,
+    /// <summary>A parameter name is unknown or its value out of bounds.</summary>
+    InvalidParameter,
+    /// <summary>A model computation produced a non-finite number (degenerate inputs).</summary>
+    PricingFailed,
+}

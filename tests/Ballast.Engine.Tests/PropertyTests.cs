@@ -1,0 +1,109 @@
+using Ballast.Engine.Commands;
+using Ballast.Engine.Markets;
+using Ballast.Engine.Parameters;
+using Ballast.Engine.Tests.Support;
+using Ballast.Engine.Volatility;
+using FsCheck.Xunit;
+using static Ballast.Engine.Tests.Support.TestVault;
+
+namespace Ballast.Engine.Tests;
+
+public class PropertyTests
+{
+    [Property(MaxTest = 40)]
+    public bool Incremental_greek_cache_equals_recomputation_after_any_flow(int seed)
+    {
+        var v = RandomFlow.Book();
+        string? problem = null;
+        RandomFlow.Run(v, new Random(seed), 40, () => problem ??= CacheAudit.Problem(v.State));
+        Assert.Null(problem);
+        Assert.True(v.Events.Count(e => e is Events.TradeExecuted) >= 10, "the flow should mostly trade");
+        return true;
+    }
+
+    [Property(MaxTest = 40)]
+    public bool Replaying_the_events_of_any_accepted_sequence_reproduces_the_state_hash(int seed)
+    {
+        var v = RandomFlow.Book();
+        RandomFlow.Run(v, new Random(seed), 40);
+        var replayed = v.Replay();
+        return replayed.StateHash() == v.State.StateHash() && replayed.Version == v.State.Version;
+    }
+
+    [Property(MaxTest = 40)]
+    public bool Money_is_conserved_after_any_flow(int seed)
+    {
+        var v = RandomFlow.Book();
+        RandomFlow.Run(v, new Random(seed), 40);
+        return v.TotalMoney(Asset.Quote) == v.MoneyIn(Asset.Quote) && v.TotalMoney(Asset.Base) == v.MoneyIn(Asset.Base);
+    }
+
+    [Property(MaxTest = 40)]
+    public bool Buy_total_is_monotone_in_size_and_sell_proceeds_per_option_never_rise(int seed)
+    {
+        var r = new Random(seed);
+        var v = RandomFlow.Book();
+        RandomFlow.Run(v, r, 15);
+        var series = RandomFlow.RandomSeries(r);
+        double small = 0.1 + r.NextDouble() * 5, large = small + 0.01 + r.NextDouble() * 5;
+        var b1 = Vault.Quote(v.State, series, TradeDirection.Buy, small, v.Now);
+        var b2 = Vault.Quote(v.State, series, TradeDirection.Buy, large, v.Now);
+        if (b1.IsQuoted && b2.IsQuoted) Assert.True(b2.Quote.Total >= b1.Quote.Total, $"buy {small}: {b1.Quote.Total}, {large}: {b2.Quote.Total}");
+        var s1 = Vault.Quote(v.State, series, TradeDirection.Sell, small, v.Now);
+        var s2 = Vault.Quote(v.State, series, TradeDirection.Sell, large, v.Now);
+        if (s1.IsQuoted && s2.IsQuoted) Assert.True(s2.Quote.Total / large <= s1.Quote.Total / small + 1e-12);
+        return true;
+    }
+
+    [Property(MaxTest = 40)]
+    public bool A_buy_followed_by_an_equal_sell_never_makes_the_trader_money(int seed, bool inventoryTerm)
+    {
+        var r = new Random(seed);
+        var p = inventoryTerm ? VaultParameters.Default with { DeltaRiskAversion = 1e-3, VegaRiskAversion = 1e-3 } : VaultParameters.Default;
+        var v = RandomFlow.Book(p);
+        RandomFlow.Run(v, r, 15);
+        var series = RandomFlow.RandomSeries(r);
+        double size = Math.Round(0.1 + r.NextDouble() * 5, 2);
+        var who = Alice;
+        decimal before = v.State.Accounts[who.Account].Free(Asset.Quote);
+        if (!v.Run(new Trade(who, series, TradeDirection.Buy, size, decimal.MaxValue)).IsAccepted) return true;
+        var sell = v.Run(new Trade(who, series, TradeDirection.Sell, size, 0m));
+        Assert.True(sell.IsAccepted, $"closing sell rejected: {sell.Rejection}");
+        Assert.True(v.State.Accounts[who.Account].Free(Asset.Quote) <= before);
+        return true;
+    }
+
+    [Property(MaxTest = 40)]
+    public bool Bad_input_is_rejected_with_a_type_and_leaves_the_hash_unchanged(int seed, int which)
+    {
+        var r = new Random(seed);
+        var v = RandomFlow.Book();
+        RandomFlow.Run(v, r, 10);
+        var series = RandomFlow.RandomSeries(r);
+        (Command command, RejectionReason reason)[] bad =
+        [
+            (new Trade(Alice, series with { Strike = 3100 }, TradeDirection.Buy, 1, decimal.MaxValue), RejectionReason.UnknownSeries),
+            (new Trade(Alice, series, TradeDirection.Buy, -r.NextDouble(), decimal.MaxValue), RejectionReason.InvalidSize),
+            (new Trade(Alice, series, TradeDirection.Sell, double.NaN, 0m), RejectionReason.InvalidSize),
+            (new Trade(Alice, series, TradeDirection.Buy, 0, decimal.MaxValue), RejectionReason.InvalidSize),
+            (new Trade(Oracle, series, TradeDirection.Buy, 1, decimal.MaxValue), RejectionReason.Unauthorized),
+            (new ListBoard(Alice, Expiry + Day, 0.8), RejectionReason.Unauthorized),
+            (new SetParameter(Alice, "minDelta", 0.1, v.Now), RejectionReason.Unauthorized),
+            (new Trade(Alice, series with { Expiry = Expiry - Day }, TradeDirection.Buy, 1, decimal.MaxValue), RejectionReason.UnknownSeries),
+        ];
+        var (command, reason) = bad[(which & int.MaxValue) % bad.Length];
+        string before = v.State.StateHash();
+        var d = v.Decide(command);
+        return !d.IsAccepted && d.Rejection!.Reason == reason && v.State.StateHash() == before;
+    }
+
+    [Fact]
+    public void An_expired_series_is_rejected_and_leaves_the_hash_unchanged()
+    {
+        var v = RandomFlow.Book();
+        RandomFlow.Run(v, new Random(7), 10);
+        v.Now = Expiry;
+        v.Ok(new UpdateSpot(Oracle, 3000, v.Now));
+        v.Rejected(new Trade(Alice, Call(3000), TradeDirection.Buy, 1, decimal.MaxValue), RejectionReason.SeriesExpired);
+    }
+}
