@@ -59,7 +59,7 @@ public class SimulateCommandTests
     {
         var (_, _, error) = Run("--preset", "moonshot");
 
-        Assert.Equal("error: unknown preset 'moonshot' (known presets: avellaneda-stoikov, btc-2017-2019, calm, crash, default, toxic-flow)", error.Trim());
+        Assert.Equal("error: unknown preset 'moonshot' (known presets: avellaneda-stoikov, btc-2017-2019, calm, crash, default, throughput, toxic-flow)", error.Trim());
     }
 
     private static string TempDir() => Path.Combine(Path.GetTempPath(), "ballast-sim-cli-" + Guid.NewGuid().ToString("N"));

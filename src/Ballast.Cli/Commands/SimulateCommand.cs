@@ -20,6 +20,7 @@ public static partial class SimulateCommand
         ["calm"] = (a, s, o, j) => RunSynthetic("calm", a, s, o, j),
         ["crash"] = (a, s, o, j) => RunSynthetic("crash", a, s, o, j),
         ["default"] = (a, s, o, j) => RunSynthetic("default", a, s, o, j),
+        ["throughput"] = (a, s, o, j) => RunSynthetic("throughput", a, s, o, j),
         ["toxic-flow"] = (a, s, o, j) => RunSynthetic("toxic-flow", a, s, o, j),
     };
 

@@ -61,13 +61,27 @@ public static class ScenarioPresets
         };
     }
 
+    /// <summary>
+    /// Throughput scenario for measurement: one year of hourly steps, weekly boards of ten strikes with a five-week tenor
+    /// (so about 100 series are live), noise flow tuned to about 10,000 fills a year, one path.
+    /// </summary>
+    public static ScenarioSettings Throughput() => Calm() with
+    {
+        Name = "throughput",
+        Steps = 24 * 365,
+        Paths = 1,
+        BoardTenorHours = 35 * 24,
+        Moneyness = [0.9, 0.92, 0.94, 0.96, 0.98, 1.0, 1.02, 1.04, 1.06, 1.08],
+        Flow = new Flow.OrderFlowSettings { NoiseIntensity = 3.5, NoiseEdgeDecay = 6 },
+    };
+
     /// <summary>Preset names known to <see cref="TryCreateSynthetic"/>.</summary>
-    public static IReadOnlyList<string> SyntheticNames { get; } = ["calm", "crash", "toxic-flow"];
+    public static IReadOnlyList<string> SyntheticNames { get; } = ["calm", "crash", "toxic-flow", "throughput"];
 
     /// <summary>A synthetic preset by name; false when unknown.</summary>
     public static bool TryCreateSynthetic(string name, out ScenarioSettings settings)
     {
-        ScenarioSettings? s = name switch { "calm" => Calm(), "crash" => Crash(), "toxic-flow" => ToxicFlow(), "default" => Default(), _ => null };
+        ScenarioSettings? s = name switch { "calm" => Calm(), "crash" => Crash(), "toxic-flow" => ToxicFlow(), "throughput" => Throughput(), "default" => Default(), _ => null };
         settings = s!;
         return s is not null;
     }
