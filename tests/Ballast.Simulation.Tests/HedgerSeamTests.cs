@@ -1,0 +1,31 @@
+using Ballast.Simulation.Metrics;
+using Ballast.Simulation.Runner;
+
+namespace Ballast.Simulation.Tests;
+
+public class HedgerSeamTests
+{
+    /// <summary>A test double for the hedging component: hold exactly minus the vault's delta, pay 10 bp.</summary>
+    private sealed class FullHedge : IDeltaHedger
+    {
+        public double CostRate => 0.001;
+
+        public double TargetHedge(double vaultNetDelta, double currentHedge, double spot, long now) => -vaultNetDelta;
+    }
+
+    [Fact]
+    public void A_plugged_in_hedger_flattens_delta_and_its_pnl_is_booked_separately()
+    {
+        var settings = TestScenarios.Short(days: 10, paths: 1);
+
+        var unhedged = ScenarioRunner.RunPath(settings, 0);
+        var hedged = ScenarioRunner.RunPath(settings, 0, new FullHedge());
+
+        Assert.Equal(0, unhedged.Components[(int)PnlComponent.Hedge]);
+        Assert.NotEqual(0, hedged.Components[(int)PnlComponent.Hedge]);
+        Assert.Equal(0, hedged.FinalNetDelta, 6);
+        Assert.Equal(hedged.Pnl, hedged.Components.Sum(), 4);
+        Assert.True(Math.Abs(hedged.Components[(int)PnlComponent.Delta] + hedged.Components[(int)PnlComponent.Hedge])
+                    < Math.Abs(unhedged.Components[(int)PnlComponent.Delta]));
+    }
+}
