@@ -62,13 +62,24 @@ public class SimulateCommandTests
         Assert.Equal("error: unknown preset 'moonshot' (known presets: avellaneda-stoikov, btc-2017-2019, calm, crash, default, throughput, toxic-flow)", error.Trim());
     }
 
-    private static string TempDir() => Path.Combine(Path.GetTempPath(), "ballast-sim-cli-" + Guid.NewGuid().ToString("N"));
+    /// <summary>Runs <paramref name="body"/> with a fresh report folder path and deletes the folder afterwards.</summary>
+    private static void InTempDir(Action<string> body)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "ballast-sim-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            body(dir);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
 
     [Fact]
     public void A_scenario_prints_summary_json_and_writes_the_report_folder()
     {
-        string dir = TempDir();
-        try
+        InTempDir(dir =>
         {
             var (code, output, _) = Run("--preset", "calm", "--days", "3", "--paths", "2", "--out", dir, "--json");
             var cell = JsonDocument.Parse(output).RootElement.GetProperty("cells")[0];
@@ -78,18 +89,13 @@ public class SimulateCommandTests
             Assert.True(cell.GetProperty("traders").GetProperty("noise").GetProperty("tradesMean").GetDouble() > 0);
             Assert.Equal(output.TrimEnd(), File.ReadAllText(Path.Combine(dir, "summary.json")).TrimEnd());
             Assert.True(File.Exists(Path.Combine(dir, "report.html")));
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public void Summary_json_does_not_depend_on_the_thread_count()
     {
-        string dir = TempDir();
-        try
+        InTempDir(dir =>
         {
             string[] args = ["--preset", "crash", "--days", "4", "--paths", "3", "--seed", "4", "--out", dir, "--json"];
 
@@ -97,18 +103,13 @@ public class SimulateCommandTests
             string two = Run([.. args, "--threads", "2"]).Out;
 
             Assert.Equal(one, two);
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public void Without_json_it_prints_a_summary_table_and_names_the_report_folder()
     {
-        string dir = TempDir();
-        try
+        InTempDir(dir =>
         {
             var (code, output, _) = Run("--preset", "toxic-flow", "--days", "2", "--paths", "1", "--out", dir, "--sweep", "informedIntensity=1,4");
 
@@ -116,29 +117,20 @@ public class SimulateCommandTests
             Assert.Contains("PnL mean", output);
             Assert.Contains("informedIntensity=4", output);
             Assert.Contains("report: ", output);
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public void Quiet_prints_nothing()
     {
-        string dir = TempDir();
-        try
+        InTempDir(dir =>
         {
             var (code, output, error) = Run("--days", "1", "--paths", "1", "--out", dir, "--quiet");
 
             Assert.Equal(0, code);
             Assert.Empty(output);
             Assert.Empty(error);
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
+        });
     }
 
     [Theory]
