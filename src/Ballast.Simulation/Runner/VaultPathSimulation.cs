@@ -85,7 +85,8 @@ public sealed class VaultPathSimulation
             _now = _s.StartTime + _step * _s.StepSeconds;
             double spot = _spots[_step];
             if (_step == 0) Open();
-            Must(new UpdateSpot(Oracle, spot, _now));
+            // A spot the engine refuses (e.g. beyond its 1e12 bound) is counted like any rejection; quotes then go stale.
+            Send(new UpdateSpot(Oracle, spot, _now));
             if (_step > 0 && _step % volEvery == 0)
             {
                 foreach (long expiry in _state.Boards.Keys.ToArray()) Send(new UpdateVol(Oracle, expiry, BaseIv(_step), [], _now));

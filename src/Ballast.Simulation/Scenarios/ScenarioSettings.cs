@@ -62,7 +62,7 @@ public sealed record ScenarioSettings
         if (!(BoardTenorHours >= StepHours) || !(ListEveryHours >= StepHours) || !(VolUpdateEveryHours >= StepHours))
         { message = "board tenor, listing interval and vol update interval must each be at least one step"; return ScenarioError.InvalidSchedule; }
         if (Moneyness.Count == 0 || Moneyness.Any(m => !double.IsFinite(m) || m <= 0)) { message = "moneyness list must be non-empty and positive"; return ScenarioError.InvalidSchedule; }
-        if (InitialCapital <= 0) { message = $"initial capital must be > 0, got {InitialCapital}"; return ScenarioError.InvalidSchedule; }
+        if (InitialCapital <= 0 || InitialCapital > 1_000_000_000_000m) { message = $"initial capital must be in (0, 1e12], got {InitialCapital}"; return ScenarioError.InvalidSchedule; }
         if (Parameters.Validate() is { IsValid: false } bad) { message = bad.Message ?? "invalid vault parameters"; return ScenarioError.InvalidVaultParameters; }
         foreach (string name in OrderFlowSettings.Names)
         {
