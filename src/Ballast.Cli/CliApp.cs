@@ -15,6 +15,7 @@ public static class CliApp
     {
         ["quote"] = (QuoteCommand.Run, "quote a trade against a vault file: premium, each fee, inventory term, total, Greeks"),
         ["price"] = (PriceCommand.Run, "price a European/American option and its Greeks (or every row of a CSV)"),
+        ["iv"] = (IvCommand.Run, "implied volatility from an option price (or every row of a CSV)"),
         ["quote-mm"] = (QuoteMmCommand.Run, "market-making bid/ask: Avellaneda-Stoikov, GLFT or symmetric"),
         ["simulate"] = (SimulateCommand.Run, "run a simulation preset (now: avellaneda-stoikov paper reproduction)"),
         ["surface"] = (SurfaceFitCommand.Run, "surface fit --chain FILE.json: fit SVI per expiry to a Deribit chain, check arbitrage, plot"),
