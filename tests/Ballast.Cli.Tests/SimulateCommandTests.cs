@@ -143,6 +143,8 @@ public class SimulateCommandTests
     [InlineData("--preset", "btc-2017-2019")]
     [InlineData("--preset", "btc-2017-2019", "--data", "/no/such/file.csv")]
     [InlineData("--preset", "calm", "--frobnicate", "1")]
+    [InlineData("--preset", "calm", "--hedge", "sometimes")]
+    [InlineData("--preset", "calm", "--hedge", "lyra", "--hedge-cost", "-1")]
     public void Bad_scenario_input_is_a_one_line_error_with_exit_code_2(params string[] args)
     {
         CliRun.AssertOneLineUsageError(Run(args));

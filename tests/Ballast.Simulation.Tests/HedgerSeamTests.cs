@@ -1,3 +1,4 @@
+using Ballast.Engine.Hedging;
 using Ballast.Simulation.Metrics;
 using Ballast.Simulation.Runner;
 
@@ -10,7 +11,7 @@ public class HedgerSeamTests
     {
         public double CostRate => 0.001;
 
-        public double TargetHedge(double vaultNetDelta, double currentHedge, double spot, long now) => -vaultNetDelta;
+        public double TargetHedge(in HedgeContext context, long now) => context.FullHedge;
     }
 
     [Fact]
@@ -27,5 +28,25 @@ public class HedgerSeamTests
         Assert.Equal(hedged.Pnl, hedged.Components.Sum(), 4);
         Assert.True(Math.Abs(hedged.Components[(int)PnlComponent.Delta] + hedged.Components[(int)PnlComponent.Hedge])
                     < Math.Abs(unhedged.Components[(int)PnlComponent.Delta]));
+    }
+
+    [Fact]
+    public void The_engines_Lyra_hedge_policy_plugs_into_the_runner()
+    {
+        var settings = TestScenarios.Short(days: 20, paths: 1);
+        Assert.True(PolicyDeltaHedger.TryCreate(HedgePolicyKind.Lyra, 0.0005, out var hedger, out string message), message);
+
+        var hedged = ScenarioRunner.RunPath(settings, 0, hedger);
+
+        Assert.True(hedged.HedgeTrades > 0);
+        Assert.True(hedged.Components[(int)PnlComponent.Hedge] != 0);
+        Assert.Equal(hedged.Pnl, hedged.Components.Sum(), 4);
+    }
+
+    [Fact]
+    public void A_negative_hedge_cost_is_refused()
+    {
+        Assert.False(PolicyDeltaHedger.TryCreate(HedgePolicyKind.WhalleyWilmott, -0.01, out _, out string message));
+        Assert.Contains("hedge cost", message);
     }
 }

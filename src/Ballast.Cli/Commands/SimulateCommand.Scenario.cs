@@ -48,6 +48,8 @@ public static partial class SimulateCommand
         long threads = args.OptionalLong("threads", 0);
         double capital = args.OptionalDouble("capital", (double)settings.InitialCapital);
         string? outDir = args.Optional("out");
+        string hedge = args.Choice("hedge", "none", "none", "lyra", "whalley-wilmott", "time-based", "gamma-aware");
+        double hedgeCost = args.OptionalDouble("hedge-cost", 0.0005);
         bool quiet = args.Flag("quiet");
         args.EnsureAllUsed();
         if (paths is < 1 or > 1_000_000) throw new CliUsageException($"--paths must be between 1 and 1000000, got {paths}");
@@ -56,6 +58,19 @@ public static partial class SimulateCommand
         if (threads < 0 || threads > 1024) throw new CliUsageException($"--threads must be between 0 (all cores) and 1024, got {threads}");
         if (!(capital > 0) || capital > 1e12) throw new CliUsageException($"--capital must be in (0, 1e12], got {capital}");
         if (outDir is not null && string.IsNullOrWhiteSpace(outDir)) throw new CliUsageException("--out needs a folder");
+
+        PolicyDeltaHedger? hedger = null;
+        if (hedge != "none")
+        {
+            var kind = hedge switch
+            {
+                "lyra" => Engine.Hedging.HedgePolicyKind.Lyra,
+                "whalley-wilmott" => Engine.Hedging.HedgePolicyKind.WhalleyWilmott,
+                "time-based" => Engine.Hedging.HedgePolicyKind.TimeBased,
+                _ => Engine.Hedging.HedgePolicyKind.GammaAware,
+            };
+            if (!PolicyDeltaHedger.TryCreate(kind, hedgeCost, out hedger, out string hedgeError)) throw new CliUsageException(hedgeError);
+        }
 
         var axes = new List<SweepAxis>();
         foreach (string text in sweeps)
@@ -74,7 +89,7 @@ public static partial class SimulateCommand
         string message = "";
         var error = ScenarioError.None;
         var clock = Stopwatch.StartNew();
-        var work = Task.Run(() => error = ScenarioRunner.TryRun(settings, axes, threads == 0 ? null : (int)threads, progress, null, out report, out message));
+        var work = Task.Run(() => error = ScenarioRunner.TryRun(settings, axes, threads == 0 ? null : (int)threads, progress, hedger, out report, out message));
         bool interactive = !json && !quiet && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
         if (!work.Wait(TimeSpan.FromSeconds(1)) && interactive) ShowProgress(work, progress);
         work.GetAwaiter().GetResult();
@@ -130,6 +145,7 @@ public static partial class SimulateCommand
         foreach (var comp in Enum.GetValues<PnlComponent>()) Row($"  pnl: {comp}", c => F(c.ComponentMeans[(int)comp]));
         foreach (var type in Enum.GetValues<TraderType>())
             Row($"  {type}: trades / markout per trade", c => $"{F(c.TradesMean[(int)type], "F0")} / {F(c.MarkoutPerTrade[(int)type], "F1")}");
+        Row("hedge trades / path", c => F(c.HedgeTradesMean, "F0"));
         Row("rejections (all paths)", c => F(c.Rejections.Sum(r => (double)r.Count)));
         Row("top rejection", c => c.Rejections.Count == 0 ? "-" : c.Rejections.MaxBy(r => r.Count) is var top ? $"{top.Reason} {top.Count}" : "-");
         console.Write(table);

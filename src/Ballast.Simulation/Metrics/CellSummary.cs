@@ -49,6 +49,8 @@ public sealed class CellSummary
     public IReadOnlyList<(RejectionReason Reason, long Count)> Rejections { get; init; } = [];
     /// <summary>Mean LP deposits per path after the start.</summary>
     public double DepositsMean { get; init; }
+    /// <summary>Mean hedge trades per path.</summary>
+    public double HedgeTradesMean { get; init; }
     /// <summary>Mean boards settled per path.</summary>
     public double BoardsSettledMean { get; init; }
     /// <summary>Mean final net delta.</summary>
@@ -64,7 +66,7 @@ public sealed class CellSummary
         int n = paths.Count, types = Enum.GetValues<TraderType>().Length, components = Enum.GetValues<PnlComponent>().Length;
         var pnl = new double[n];
         var lp = new double[n];
-        double sharpe = 0, sortino = 0, dd = 0, ddWorst = 0, insolvent = 0, util = 0, utilMax = 0, deposits = 0, settled = 0, delta = 0, gross = 0;
+        double sharpe = 0, sortino = 0, dd = 0, ddWorst = 0, insolvent = 0, util = 0, utilMax = 0, deposits = 0, settled = 0, hedges = 0, delta = 0, gross = 0;
         var comp = new double[components];
         var trades = new double[types];
         var volume = new double[types];
@@ -84,6 +86,7 @@ public sealed class CellSummary
             utilMax = Math.Max(utilMax, p.UtilisationMax);
             deposits += p.Deposits;
             settled += p.BoardsSettled;
+            hedges += p.HedgeTrades;
             delta += p.FinalNetDelta;
             gross += p.FinalGrossInventory;
             for (int c = 0; c < components; c++) comp[c] += p.Components[c];
@@ -131,6 +134,7 @@ public sealed class CellSummary
             Rejections = reasons,
             DepositsMean = deposits / n,
             BoardsSettledMean = settled / n,
+            HedgeTradesMean = hedges / n,
             FinalNetDeltaMean = delta / n,
             FinalGrossInventoryMean = gross / n,
             FirstPathStateHash = n > 0 ? paths[0].FinalStateHash : "",

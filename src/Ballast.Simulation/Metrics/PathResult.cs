@@ -33,6 +33,8 @@ public sealed class PathResult
     public long[] Rejections { get; } = new long[64];
     /// <summary>LP deposits after the start, quote.</summary>
     public double Deposits { get; set; }
+    /// <summary>Hedge trades placed.</summary>
+    public int HedgeTrades { get; set; }
     /// <summary>Boards settled.</summary>
     public int BoardsSettled { get; set; }
     /// <summary>Vault net delta at the end (options + base holdings), base units.</summary>

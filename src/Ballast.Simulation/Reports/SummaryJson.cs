@@ -74,6 +74,7 @@ public static class SummaryJson
         w.WriteNumber("utilisationMax", c.UtilisationMax);
         w.WriteNumber("depositsMean", c.DepositsMean);
         w.WriteNumber("boardsSettledMean", c.BoardsSettledMean);
+        w.WriteNumber("hedgeTradesMean", c.HedgeTradesMean);
         w.WriteNumber("finalNetDeltaMean", c.FinalNetDeltaMean);
         w.WriteNumber("finalGrossInventoryMean", c.FinalGrossInventoryMean);
         w.WriteStartObject("pnlAttribution");

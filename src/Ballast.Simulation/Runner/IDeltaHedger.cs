@@ -1,9 +1,12 @@
+using Ballast.Engine.Hedging;
+
 namespace Ballast.Simulation.Runner;
 
 /// <summary>
-/// Seam for the hedging component (issue: hedging): given the vault's net delta after a step's trades, returns the
-/// hedge position to hold in the underlying. The runner marks the hedge to market each step (PnL component Hedge)
-/// and charges <see cref="CostRate"/> of the traded notional. Null in a scenario = no hedging.
+/// Seam between the runner and a hedger: after each step's trades the runner builds a <see cref="HedgeContext"/> from the
+/// engine's Greek cache and asks for the hedge position to hold. The runner marks the hedge to market each step (PnL
+/// component Hedge) and charges <see cref="CostRate"/> of the traded notional. Null in a run = no hedging.
+/// <see cref="PolicyDeltaHedger"/> plugs in the engine's hedge policies (Lyra, Whalley-Wilmott, time-based, gamma-aware).
 /// </summary>
 public interface IDeltaHedger
 {
@@ -11,9 +14,7 @@ public interface IDeltaHedger
     double CostRate { get; }
 
     /// <summary>The hedge position to hold (base units, + long) after this step.</summary>
-    /// <param name="vaultNetDelta">Vault net delta without the hedge, base units.</param>
-    /// <param name="currentHedge">Hedge position held now, base units.</param>
-    /// <param name="spot">Spot, quote units.</param>
+    /// <param name="context">The vault's Greeks, current hedge, spot, vol, time since the last hedge, cost.</param>
     /// <param name="now">Simulated clock, Unix seconds.</param>
-    double TargetHedge(double vaultNetDelta, double currentHedge, double spot, long now);
+    double TargetHedge(in HedgeContext context, long now);
 }

@@ -1,6 +1,7 @@
 using Ballast.Engine;
 using Ballast.Engine.Commands;
 using Ballast.Engine.Events;
+using Ballast.Engine.Hedging;
 using Ballast.Engine.Markets;
 using Ballast.Engine.State;
 using Ballast.Engine.Volatility;
@@ -46,6 +47,7 @@ public sealed class VaultPathSimulation
     private double[] _snapVega = [], _snapVol = [];
     private int _snapCount;
     private double _hedge, _hedgeAccount;
+    private long _lastHedge = -1;
     private long _now;
     private int _step;
 
@@ -118,9 +120,14 @@ public sealed class VaultPathSimulation
             if (_step < steps) Trade(cumulative);
             if (_hedger is not null)
             {
-                double target = _hedger.TargetHedge(NetDelta(), _hedge, spot, _now);
+                double since = _lastHedge < 0 ? double.PositiveInfinity : _now - _lastHedge;
+                var context = new HedgeContext(NetDelta(), _hedge, _state.Exposure.Gamma, _state.Exposure.Vega, spot, _vols[_step],
+                    since, GammaWeightedYears(), _state.Parameters.RateAndCarry, _hedger.CostRate);
+                double target = _hedger.TargetHedge(context, _now);
                 if (double.IsFinite(target) && target != _hedge)
                 {
+                    _lastHedge = _now;
+                    _result.HedgeTrades++;
                     double cost = Math.Abs(target - _hedge) * spot * _hedger.CostRate;
                     _hedgeAccount -= cost;
                     cumulative[(int)PnlComponent.Hedge] -= cost;
@@ -397,6 +404,20 @@ public sealed class VaultPathSimulation
             _snapVega[_snapCount] = strike.Exposure.Vega;
             _snapVol[_snapCount++] = strike.CachedVol;
         }
+    }
+
+    /// <summary>Gamma-weighted time to expiry of the book, years (what the Whalley-Wilmott band discounts by).</summary>
+    private double GammaWeightedYears()
+    {
+        double weight = 0, sum = 0;
+        foreach (var board in _state.Boards.Values)
+        {
+            double g = Math.Abs(board.Exposure.Gamma);
+            weight += g;
+            sum += g * Math.Max(board.Expiry - _now, 0) / Engine.Parameters.VaultParameters.SecondsPerYear;
+        }
+
+        return weight > 0 ? sum / weight : 0;
     }
 
     private double NetDelta() => _state.Exposure.Delta + _state.HoldingsValue(Asset.Base);
