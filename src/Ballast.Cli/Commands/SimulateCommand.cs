@@ -7,31 +7,57 @@ namespace Ballast.Cli;
 /// <c>ballast simulate --preset NAME ...</c>: runs a named simulation preset. Each preset reads its own options from
 /// the same <see cref="CliArgs"/>; add one by adding a line to <see cref="Presets"/>.
 /// </summary>
-public static class SimulateCommand
+public static partial class SimulateCommand
 {
-    /// <summary>What a preset gets: parsed arguments (minus --preset), where to write, whether --json was given.</summary>
-    private delegate int Preset(CliArgs args, TextWriter stdout, bool json);
+    /// <summary>What a preset gets: parsed arguments (minus --preset and --sweep), the sweeps, where to write, output mode.</summary>
+    private delegate int Preset(CliArgs args, IReadOnlyList<string> sweeps, TextWriter stdout, bool json);
 
-    // One line per preset (the full issue-8 scenarios join here).
+    // One line per preset.
     private static readonly SortedDictionary<string, Preset> Presets = new(StringComparer.Ordinal)
     {
         ["avellaneda-stoikov"] = RunAvellanedaStoikov,
+        ["btc-2017-2019"] = RunBtc,
+        ["calm"] = (a, s, o, j) => RunSynthetic("calm", a, s, o, j),
+        ["crash"] = (a, s, o, j) => RunSynthetic("crash", a, s, o, j),
+        ["default"] = (a, s, o, j) => RunSynthetic("default", a, s, o, j),
+        ["throughput"] = (a, s, o, j) => RunSynthetic("throughput", a, s, o, j),
+        ["toxic-flow"] = (a, s, o, j) => RunSynthetic("toxic-flow", a, s, o, j),
     };
 
+    /// <summary>
+    /// <c>ballast simulate [--preset NAME] [--paths N] [--seed S] [--days D] [--steps N] [--vol V] [--spot S] [--drift M]
+    /// [--capital C] [--threads T] [--sweep name=v1,v2 ...] [--out DIR] [--json] [--quiet] [--data CSV]</c>. Without a
+    /// preset it runs the default scenario and writes its report to <c>ballast-report/default-seed1</c>.
+    /// </summary>
     public static int Run(string[] argv, TextWriter stdout, TextWriter stderr)
     {
-        var args = new CliArgs(argv, "json");
+        // --sweep may repeat (one axis each); the shared parser takes every other option once.
+        var sweeps = new List<string>();
+        var rest = new List<string>();
+        for (int i = 0; i < argv.Length; i++)
+        {
+            if (argv[i] == "--sweep")
+            {
+                if (i + 1 >= argv.Length) throw new CliUsageException("--sweep needs a value name=v1,v2,...");
+                sweeps.Add(argv[++i]);
+            }
+            else if (argv[i].StartsWith("--sweep=", StringComparison.Ordinal)) sweeps.Add(argv[i]["--sweep=".Length..]);
+            else rest.Add(argv[i]);
+        }
+
+        var args = new CliArgs(rest, "json", "quiet");
         string known = string.Join(", ", Presets.Keys);
-        string? name = args.Optional("preset");
-        if (string.IsNullOrWhiteSpace(name)) throw new CliUsageException($"missing --preset (known presets: {known})");
+        string name = args.Optional("preset") ?? "default";
+        if (string.IsNullOrWhiteSpace(name)) throw new CliUsageException($"empty --preset (known presets: {known})");
         if (!Presets.TryGetValue(name, out var preset)) throw new CliUsageException($"unknown preset '{name}' (known presets: {known})");
         bool json = args.Flag("json");
-        return preset(args, stdout, json);
+        return preset(args, sweeps, stdout, json);
     }
 
     /// <summary>Avellaneda &amp; Stoikov (2008) §3.3: --gamma G [--paths N] [--seed S].</summary>
-    private static int RunAvellanedaStoikov(CliArgs args, TextWriter stdout, bool json)
+    private static int RunAvellanedaStoikov(CliArgs args, IReadOnlyList<string> sweeps, TextWriter stdout, bool json)
     {
+        if (sweeps.Count > 0) throw new CliUsageException("the avellaneda-stoikov preset takes no --sweep (run it once per --gamma)");
         double gamma = args.RequireDouble("gamma");
         long paths = args.OptionalLong("paths", 1000);
         long seed = args.OptionalLong("seed", 1);

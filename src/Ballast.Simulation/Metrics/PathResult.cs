@@ -1,0 +1,50 @@
+using Ballast.Simulation.Flow;
+
+namespace Ballast.Simulation.Metrics;
+
+/// <summary>Outcome of one simulated path; all money in quote units.</summary>
+public sealed class PathResult
+{
+    /// <summary>Final PnL: NAV at the end − NAV at the start − LP deposits after the start.</summary>
+    public double Pnl { get; set; }
+    /// <summary>LP return: final NAV per unit − 1 (deposits buy units at the NAV per unit of the moment).</summary>
+    public double LpReturn { get; set; }
+    /// <summary>Annualised Sharpe ratio of per-step unit-price returns (0 when they have no dispersion).</summary>
+    public double Sharpe { get; set; }
+    /// <summary>Annualised Sortino ratio (downside deviation against 0).</summary>
+    public double Sortino { get; set; }
+    /// <summary>Largest peak-to-trough fall of the NAV per unit, as a fraction.</summary>
+    public double MaxDrawdown { get; set; }
+    /// <summary>True when NAV or quote capital went below zero at any step.</summary>
+    public bool Insolvent { get; set; }
+    /// <summary>Mean of 1 − free liquidity / holdings over steps.</summary>
+    public double UtilisationMean { get; set; }
+    /// <summary>Largest utilisation seen.</summary>
+    public double UtilisationMax { get; set; }
+    /// <summary>PnL by <see cref="PnlComponent"/>.</summary>
+    public double[] Components { get; } = new double[Enum.GetValues<PnlComponent>().Length];
+    /// <summary>Accepted trades by <see cref="TraderType"/>.</summary>
+    public long[] Trades { get; } = new long[Enum.GetValues<TraderType>().Length];
+    /// <summary>Options traded by <see cref="TraderType"/>.</summary>
+    public double[] Volume { get; } = new double[Enum.GetValues<TraderType>().Length];
+    /// <summary>Vault markout (quote) of all fills by <see cref="TraderType"/>: fill price against the model value after the markout horizon.</summary>
+    public double[] Markout { get; } = new double[Enum.GetValues<TraderType>().Length];
+    /// <summary>Rejections (quotes and commands) by engine <c>RejectionReason</c> value (index = enum value).</summary>
+    public long[] Rejections { get; } = new long[64];
+    /// <summary>LP deposits after the start, quote.</summary>
+    public double Deposits { get; set; }
+    /// <summary>Hedge trades placed.</summary>
+    public int HedgeTrades { get; set; }
+    /// <summary>Boards settled.</summary>
+    public int BoardsSettled { get; set; }
+    /// <summary>Vault net delta at the end (options + base holdings), base units.</summary>
+    public double FinalNetDelta { get; set; }
+    /// <summary>Vault net standard vega at the end.</summary>
+    public double FinalNetStandardVega { get; set; }
+    /// <summary>Σ |vault position| over live series at the end, options.</summary>
+    public double FinalGrossInventory { get; set; }
+    /// <summary>Engine state hash at the end (SHA-256, canonical).</summary>
+    public string FinalStateHash { get; set; } = "";
+    /// <summary>Per-step records (only when the runner asked for them).</summary>
+    public TimeSeries? Series { get; set; }
+}

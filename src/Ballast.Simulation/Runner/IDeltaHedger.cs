@@ -1,0 +1,20 @@
+using Ballast.Engine.Hedging;
+
+namespace Ballast.Simulation.Runner;
+
+/// <summary>
+/// Seam between the runner and a hedger: after each step's trades the runner builds a <see cref="HedgeContext"/> from the
+/// engine's Greek cache and asks for the hedge position to hold. The runner marks the hedge to market each step (PnL
+/// component Hedge) and charges <see cref="CostRate"/> of the traded notional. Null in a run = no hedging.
+/// <see cref="PolicyDeltaHedger"/> plugs in the engine's hedge policies (Lyra, Whalley-Wilmott, time-based, gamma-aware).
+/// </summary>
+public interface IDeltaHedger
+{
+    /// <summary>Fraction of traded notional paid as fee and slippage on a hedge trade (ratio).</summary>
+    double CostRate { get; }
+
+    /// <summary>The hedge position to hold (base units, + long) after this step.</summary>
+    /// <param name="context">The vault's Greeks, current hedge, spot, vol, time since the last hedge, cost.</param>
+    /// <param name="now">Simulated clock, Unix seconds.</param>
+    double TargetHedge(in HedgeContext context, long now);
+}
