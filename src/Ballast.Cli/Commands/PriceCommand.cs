@@ -21,8 +21,9 @@ public static class PriceCommand
           --csv     price every row of FILE: header with type,strike,r,t,vol and spot,q (bsm/baw/bjs rows) or
                     forward (black76 rows), optional model; any order. Writes the input columns plus
                     price,delta,gamma,vega,theta,rho as CSV (invariant culture, round-trip numbers) to stdout.
-        Bad input (missing, non-numeric, NaN, negative spot/strike/time/vol, unknown option or column) is a one-line
-        error naming the option, or the row and column, with exit code 2; nothing is written for a bad CSV.
+        Bad input (missing, non-numeric, NaN, negative spot/strike/time/vol, unknown option or column, or values so
+        extreme that the model's result is not finite) is a one-line error naming the option, or the row and column,
+        with exit code 2; nothing is written for a bad CSV.
         """;
 
     private static readonly OptionField[] CsvRequired = [OptionField.Type, OptionField.Strike, OptionField.Rate, OptionField.Time, OptionField.Vol];
