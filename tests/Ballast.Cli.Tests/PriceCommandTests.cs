@@ -135,6 +135,7 @@ public sealed class PriceCommandTests : IDisposable
     [InlineData("json with csv", "--json cannot be combined with --csv", "--csv", "x.csv", "--json")]
     [InlineData("spot with csv", "--spot cannot be combined with --csv", "--csv", "x.csv", "--spot", "100")]
     [InlineData("csv file not found", "--csv: file", "--csv", "/nonexistent/ballast/options.csv")]
+    [InlineData("overflowing inputs", "outside the model's numeric range (price would be NaN)", "--type", "call", "--spot", "1e300", "--strike", "1e-300", "--rate", "0.05", "--time", "1", "--vol", "0.2", "--json")]
     public void Bad_arguments_are_a_one_line_error_naming_the_argument_with_exit_code_2(string because, string fragment, params string[] args)
     {
         _ = because;
@@ -155,6 +156,7 @@ public sealed class PriceCommandTests : IDisposable
     [InlineData("black76 row without forward", "row 1 (line 2), column 'forward': missing required value", "type,strike,spot,q,r,t,vol,model,forward", "call,100,,,0.05,1,0.2,black76,")]
     [InlineData("too few cells", "row 1 (line 2): 6 cells but the header has 7 columns", "type,strike,spot,q,r,t,vol", "call,100,100,0,0.05,1")]
     [InlineData("no header", "no header line", "# only a comment")]
+    [InlineData("overflowing row", "row 2 (line 3): the inputs are outside the model's numeric range", "type,strike,spot,q,r,t,vol", "call,100,100,0,0.05,1,0.2", "call,1e-300,1e300,0,0.05,1,0.2")]
     public void Bad_csv_input_is_a_one_line_error_naming_the_row_and_column_with_exit_code_2_and_no_partial_output(string because, string fragment, params string[] lines)
     {
         _ = because;

@@ -59,4 +59,35 @@ public class QuoteCommandTests
         CliRun.AssertOneLineUsageError(result);
         Assert.StartsWith("error: --vault", result.Err);
     }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public void Help_names_every_option_and_printed_component_and_exits_0(string flag)
+    {
+        var (code, output, error) = Run("quote", flag);
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        foreach (string word in new[] { "--vault", "--series", "--side", "--size", "--json", "premium", "optionPriceFee", "spotPriceFee",
+                     "vegaUtilFee", "varianceFee", "inventoryAdjustment", "total", "newBaseIv", "newSkew", "samples/vault.json" })
+            Assert.Contains(word, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_vault_file_is_a_one_line_error_even_when_the_parser_quotes_several_lines()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"ballast-bad-vault-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, "not json\nat all\n");
+        try
+        {
+            var result = Run("quote", "--vault", path, "--series", "ETH-20260626-3000-C", "--side", "buy", "--size", "1");
+            CliRun.AssertOneLineUsageError(result);
+            Assert.StartsWith("error: --vault", result.Err);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -54,6 +54,7 @@ public class QuoteMmCommandTests
     [InlineData("--model", "as", "--mid", "NaN", "--inventory", "0", "--sigma", "2", "--gamma", "0.1", "--k", "1.5")]
     [InlineData("--model", "as", "--mid", "100", "--sigma", "2", "--gamma", "0.1", "--k", "1.5")]
     [InlineData("--model", "as", "--mid", "100", "--inventory", "0", "--sigma", "2", "--gamma", "0.1", "--k", "1.5", "--bogus", "1")]
+    [InlineData("--model", "as", "--mid", "1e308", "--inventory", "1e308", "--sigma", "1e10", "--gamma", "1e10", "--k", "1.5", "--json")]
     public void Bad_input_is_a_one_line_error_with_exit_code_2(params string[] args)
     {
         CliRun.AssertOneLineUsageError(Run(args));
@@ -65,5 +66,26 @@ public class QuoteMmCommandTests
         var (_, _, error) = Run("--model", "as", "--mid", "100", "--inventory", "0", "--sigma", "2", "--gamma", "-1", "--k", "1.5");
 
         Assert.Equal("error: gamma must be > 0, got -1 (NonPositiveRiskAversion)", error.Trim());
+    }
+
+    [Fact]
+    public void Inputs_whose_quote_overflows_are_a_typed_error_not_infinity_in_the_output()
+    {
+        var (code, output, error) = Run("--model", "as", "--mid", "1e308", "--inventory", "1e308", "--sigma", "1e10", "--gamma", "1e10", "--k", "1.5", "--json");
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains("(QuoteNotFinite)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_names_every_model_and_option_and_exits_0()
+    {
+        var (code, output, error) = Run("--help");
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        foreach (string word in new[] { "as", "glft", "symmetric", "--mid", "--inventory", "--sigma", "--gamma", "--k", "--A", "--time-left", "--json" })
+            Assert.Contains(word, output, StringComparison.Ordinal);
     }
 }

@@ -161,4 +161,18 @@ public sealed class SurfaceFitCommandTests(ITestOutputHelper output) : IDisposab
 
         return null;
     }
+
+    [Theory]
+    [InlineData("surface", "--help")]
+    [InlineData("surface", "fit", "--help")]
+    [InlineData("surface", "-h")]
+    public void Help_describes_the_fit_and_its_options_and_exits_0(params string[] args)
+    {
+        var (code, output, error) = CliRun.Invoke(args);
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        foreach (string word in new[] { "surface fit --chain", "--out", "--json", "rmse_vp", "butterfly", "calendar" })
+            Assert.Contains(word, output, StringComparison.Ordinal);
+    }
 }

@@ -89,6 +89,22 @@ public class MarketMakingModelTests
     }
 
     [Fact]
+    public void Inputs_valid_one_by_one_whose_quote_overflows_are_rejected_not_returned_as_infinity()
+    {
+        // q·γ·σ²·(T − t) = 1e308·1e10·1e20 overflows; k tiny makes GLFT's (1 + γ/k)^(1 + k/γ) overflow.
+        var asQuote = AvellanedaStoikov.Quote(1e308, 1e308, 1e10, 1e10, 1.5, 1);
+        var symmetric = SymmetricQuoting.Quote(100, 0, 1e200, 1e200, 1.5, 1);
+        var glft = GueantLehalleFernandezTapia.Quote(100, 1, 2, 1e3, 1e-300, 140);
+
+        foreach (var result in new[] { asQuote, symmetric, glft })
+        {
+            Assert.Equal(MarketMakingInputError.QuoteNotFinite, result.Error);
+            Assert.Equal(default, result.Quote);
+            Assert.Contains("overflows", result.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Avellaneda_Stoikov_accepts_zero_volatility_and_zero_time_left()
     {
         // σ = 0 or T − t = 0: no inventory risk left, r = s and spread = (2/γ)ln(1 + γ/k) = 20·ln(16/15).

@@ -46,6 +46,27 @@ public class OracleGuardTests
     }
 
     [Fact]
+    public void A_stale_vol_feed_stops_quotes_and_trades_on_that_board_once_its_max_age_is_set()
+    {
+        var v = Open();
+        v.Ok(new SetParameter(Governor, "maxVolOracleAge", 600, v.Now));
+        v.Ok(new UpdateVol(Oracle, Expiry, 0.8, [], v.Now));
+        v.Tick(601, 3000);
+        Assert.Equal(RejectionReason.OracleStale, QuoteProblem(v));
+        v.Rejected(new Trade(Alice, Call(3000), TradeDirection.Buy, 1, decimal.MaxValue), RejectionReason.OracleStale);
+        v.Ok(new UpdateVol(Oracle, Expiry, 0.8, [], v.Now));
+        Assert.Null(QuoteProblem(v));
+    }
+
+    [Fact]
+    public void Without_a_vol_max_age_a_board_quotes_on_vols_moved_only_by_trades()
+    {
+        var v = Open();
+        for (int i = 0; i < 10; i++) v.Tick(100_000, 3000);
+        Assert.Null(QuoteProblem(v));
+    }
+
+    [Fact]
     public void A_spot_deviating_from_the_reference_feed_stops_quotes()
     {
         var v = Open();

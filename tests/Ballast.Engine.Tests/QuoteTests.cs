@@ -45,6 +45,28 @@ public class QuoteTests
     }
 
     [Fact]
+    public void A_one_option_buy_on_a_fresh_Lyra_default_book_pins_every_component_to_an_independent_40_digit_evaluation()
+    {
+        // mpmath, 40 digits, from the formulas of the issue with Lyra v1 defaults (standardSize 5, skewAdjustmentFactor
+        // 0.75, fees 0.01/0.01, vegaFeeCoefficient 100, variance 0.25·(vega·0.01)·(1 + |skew − 1|·3)·(1 + ivVar·1.5)):
+        // base IV 0.8 → 0.802, skew 1 → 1.0015, vol 0.803203; S = K = 3000, r = 0.05, T = 28/365; NAV 10,000,000;
+        // post-trade net std vega −vega·√(30/28)/100; GWAV of base IV = 0.8, so ivVariance = 0.002.
+        var q = Open().Quote(Call(3000), TradeDirection.Buy, 1);
+
+        Assert.Equal(0.803203, q.Vol, 15);
+        Assert.Equal(0.802, q.NewBaseIv, 15);
+        Assert.Equal(1.0015, q.NewSkew, 15);
+        Assert.Equal(270.97482063023461451, q.Premium, 10);
+        Assert.Equal(2.7097482063023461451, q.OptionPriceFee, 12);
+        Assert.Equal(30.0, q.SpotPriceFee, 12);
+        Assert.Equal(0.000027332965180651233572, q.VegaUtilFee, 15);
+        Assert.Equal(0.8280769525044642501, q.VarianceFee, 12);
+        Assert.Equal(0.0, q.InventoryAdjustment);
+        Assert.Equal(304.51267312200660556, q.Total, 10);
+        Assert.Equal(304.512674m, q.Payment);
+    }
+
+    [Fact]
     public void Buy_total_is_premium_plus_fees_and_sell_total_is_premium_minus_fees()
     {
         var v = Open(VaultParameters.Default with { DeltaRiskAversion = 1e-4, VegaRiskAversion = 1e-4 });

@@ -32,6 +32,32 @@ public class StateHashTests
     }
 
     [Fact]
+    public void States_at_the_same_version_and_time_that_differ_in_one_balance_spot_or_position_hash_differently()
+    {
+        // The version is hashed, so "one more event changes the hash" cannot catch a field left out of the hash;
+        // these states all have the same version and clock and differ only in content.
+        Action<TestVault>[] lastCommand =
+        [
+            v => v.Ok(new DepositCollateral(Bob, Asset.Quote, 0.000001m)),
+            v => v.Ok(new DepositCollateral(Bob, Asset.Quote, 0.000002m)),
+            v => v.Ok(new DepositCollateral(Bob, Asset.Base, 0.000001m)),
+            v => v.Ok(new DepositCollateral(new Principal(new AccountId("carol"), Role.Trader), Asset.Quote, 0.000001m)),
+            v => v.Ok(new DepositCapital(Admin, new AccountId("lp"), Asset.Quote, 1m)),
+            v => v.Ok(new DepositCapital(Admin, new AccountId("lp"), Asset.Base, 1m)),
+            v => v.Ok(new UpdateSpot(Oracle, 3000.01, v.Now)),
+            v => v.Ok(new UpdateSpot(Oracle, 3000.01, v.Now, 0.99)),
+            v => v.Buy(Call(3000), 1),
+            v => v.Buy(Put(3000), 1),
+            v => v.Sell(Call(3000), 1),
+            v => v.Buy(Call(3250), 1),
+        ];
+        var states = lastCommand.Select(run => { var v = Open(); run(v); return v.State; }).ToArray();
+
+        Assert.Single(states.Select(s => (s.Version, s.LastEventTime)).Distinct());
+        Assert.Equal(states.Length, states.Select(s => s.StateHash()).Distinct().Count());
+    }
+
+    [Fact]
     public void An_empty_vault_has_a_stable_hash() =>
         Assert.Equal(new VaultState().StateHash(), new VaultState().StateHash());
 }

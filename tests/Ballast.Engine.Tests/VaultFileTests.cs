@@ -38,10 +38,14 @@ public class VaultFileTests
     [InlineData("{")]
     [InlineData("{\"now\": 1}")]
     [InlineData("{\"now\": \"yesterday\", \"market\": {}}")]
+    [InlineData("not json\nat all\n")]
+    [InlineData("{\"now\": \"2026-05-29T08:00:00Z\", \"market\": [1, 2]}")]
     public void A_malformed_file_is_an_error_not_an_exception(string json)
     {
         Assert.False(VaultFile.TryLoad(json, out _, out string? error));
         Assert.False(string.IsNullOrEmpty(error));
+        Assert.DoesNotContain('\n', error);
+        Assert.DoesNotContain('\r', error);
     }
 
     [Fact]

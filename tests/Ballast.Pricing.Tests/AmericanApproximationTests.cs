@@ -245,6 +245,17 @@ public class AmericanApproximationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_flat_american_value_has_a_theta_of_plus_zero_not_minus_zero()
+    {
+        // An out-of-the-money put at zero vol is worth 0 for every T near 1: θ = 0, printed as 0 (not -0) by the CLI.
+        foreach (var g in new[] { BaroneAdesiWhaley.Greeks(OptionType.Put, 110, 100, 0.05, 0.02, 1.0, 0.0), BjerksundStensland.Greeks(OptionType.Put, 110, 100, 0.05, 0.02, 1.0, 0.0) })
+        {
+            Assert.Equal(0.0, g.Theta);
+            Assert.False(double.IsNegative(g.Theta), "theta is -0");
+        }
+    }
+
+    [Fact]
     public void Finite_difference_Greeks_of_an_approximation_match_analytic_Greeks_where_it_is_European()
     {
         // A call with q = 0 is priced as European by both models, so their finite-difference Greeks must agree

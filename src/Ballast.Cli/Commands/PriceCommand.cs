@@ -21,8 +21,9 @@ public static class PriceCommand
           --csv     price every row of FILE: header with type,strike,r,t,vol and spot,q (bsm/baw/bjs rows) or
                     forward (black76 rows), optional model; any order. Writes the input columns plus
                     price,delta,gamma,vega,theta,rho as CSV (invariant culture, round-trip numbers) to stdout.
-        Bad input (missing, non-numeric, NaN, negative spot/strike/time/vol, unknown option or column) is a one-line
-        error naming the option, or the row and column, with exit code 2; nothing is written for a bad CSV.
+        Bad input (missing, non-numeric, NaN, negative spot/strike/time/vol, unknown option or column, or values so
+        extreme that the model's result is not finite) is a one-line error naming the option, or the row and column,
+        with exit code 2; nothing is written for a bad CSV.
         """;
 
     private static readonly OptionField[] CsvRequired = [OptionField.Type, OptionField.Strike, OptionField.Rate, OptionField.Time, OptionField.Vol];
@@ -39,7 +40,7 @@ public static class PriceCommand
         var inputs = OptionInputs.Read(source, AllModels);
         double vol = OptionInputs.RequiredNonNegative(source, OptionField.Vol);
         args.EnsureAllUsed();
-        double?[] results = inputs.PriceAndGreeks(vol);
+        double?[] results = EnsureFinite(inputs.PriceAndGreeks(vol), "");
         stdout.WriteLine(json ? Json(results) : Text(results));
         return CliApp.ExitOk;
     }
@@ -54,13 +55,26 @@ public static class PriceCommand
             var source = table.Row(i);
             var inputs = OptionInputs.Read(source, AllModels);
             double vol = OptionInputs.RequiredNonNegative(source, OptionField.Vol);
-            double?[] results = inputs.PriceAndGreeks(vol);
+            double?[] results = EnsureFinite(inputs.PriceAndGreeks(vol), $"{table.Path} row {i + 1} (line {table.Rows[i].Line}): ");
             lines.Add([.. table.Rows[i].Cells, .. results.Select(r => r is double d ? OptionInputs.Format(d) : "")]);
         }
 
         OptionCsv.WriteLine(stdout, [.. table.Header, .. OptionInputs.ResultNames]);
         foreach (var line in lines) OptionCsv.WriteLine(stdout, line);
         return CliApp.ExitOk;
+    }
+
+    // Each input can be valid on its own and the model still overflow (e.g. spot 1e300 with strike 1e-300 makes ln(S/K)
+    // infinite): that is the user's input, reported as one line, never NaN or Infinity in the output.
+    private static double?[] EnsureFinite(double?[] results, string where)
+    {
+        for (int i = 0; i < results.Length; i++)
+        {
+            if (results[i] is double d && !double.IsFinite(d))
+                throw new CliUsageException($"{where}the inputs are outside the model's numeric range ({OptionInputs.ResultNames[i]} would be {OptionInputs.Format(d)}); check spot/strike, rate·time and vol");
+        }
+
+        return results;
     }
 
     private static string Json(double?[] results)

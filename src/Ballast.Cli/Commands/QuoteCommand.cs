@@ -13,8 +13,30 @@ namespace Ballast.Cli;
 /// </summary>
 public static class QuoteCommand
 {
+    /// <summary>Text of <c>ballast quote --help</c>.</summary>
+    public const string Help = """
+        usage: ballast quote --vault FILE.json --series NAME --side buy|sell --size N [--json]
+
+        Quotes a trader's order against the vault in FILE.json at the file's "now" (schema: src/Ballast.Engine/README.md;
+        sample: samples/vault.json). NAME is UNDERLYING-YYYYMMDD-STRIKE-C|P, e.g. ETH-20260626-3000-C; --side is the
+        trader's side; N options (rounded toward zero to 8 decimals).
+          --json    print one object instead of a table
+        Prints premium (model price at the post-trade vol), optionPriceFee, spotPriceFee, vegaUtilFee, varianceFee,
+        inventoryAdjustment, total (buy: premium + fees + adjustment; sell: max(premium − fees − adjustment, 0)),
+        payment (total in the payment asset, rounded in the vault's favour), vol, newBaseIv, newSkew, the trade's Greeks
+        (signed for the trader; vega per 1.00 vol, theta per year), the oracle timestamp, state version and quote expiry.
+        A rejected quote prints its typed reason (with --json: {"rejection":..,"message":..} on stdout) and exits 2; bad
+        arguments or an unreadable/malformed vault file are a one-line error with exit code 2.
+        """;
+
     public static int Run(string[] argv, TextWriter stdout, TextWriter stderr)
     {
+        if (argv.Contains("--help") || argv.Contains("-h"))
+        {
+            stdout.WriteLine(Help);
+            return CliApp.ExitOk;
+        }
+
         var args = new CliArgs(argv, "json");
         string path = args.Require("vault");
         string seriesName = args.Require("series");

@@ -12,8 +12,28 @@ public static class QuoteMmCommand
     /// <summary>Default T − t for the horizon-dependent models: the whole horizon of AS 2008 §3.3 (T = 1).</summary>
     private const double DefaultTimeLeft = 1.0;
 
+    /// <summary>Text of <c>ballast quote-mm --help</c>.</summary>
+    public const string Help = """
+        usage: ballast quote-mm --model as|glft|symmetric --mid S --inventory q --sigma σ --gamma γ --k k [--A A] [--time-left τ] [--json]
+
+        One market-making quote (units: σ in price units per √time unit; γ and k per price unit; A fills per time unit).
+          --model       as: Avellaneda-Stoikov 2008, reservation s − qγσ²τ, spread γσ²τ + (2/γ)ln(1 + γ/k);
+                        glft: Guéant-Lehalle-Fernandez-Tapia asymptotics (needs --A, takes no --time-left);
+                        symmetric: the zero-inventory A-S spread around the mid
+          --time-left   τ = T − t for as/symmetric (default 1)
+          --json        print {"bid":..,"ask":..,"reservation":..,"spread":..}
+        Bad input (missing, NaN, mid ≤ 0, σ < 0, γ ≤ 0, k ≤ 0, A ≤ 0, τ < 0, an option the model does not use, or inputs
+        whose quote overflows) is a one-line error with its typed reason and exit code 2.
+        """;
+
     public static int Run(string[] argv, TextWriter stdout, TextWriter stderr)
     {
+        if (argv.Contains("--help") || argv.Contains("-h"))
+        {
+            stdout.WriteLine(Help);
+            return CliApp.ExitOk;
+        }
+
         var args = new CliArgs(argv, "json");
         string model = args.Choice("model", null, "as", "glft", "symmetric");
         double mid = args.RequireDouble("mid"), inventory = args.RequireDouble("inventory");

@@ -14,8 +14,28 @@ public static class SurfaceFitCommand
 {
     private const string Usage = "usage: ballast surface fit --chain FILE.json [--out DIR] [--json]";
 
+    /// <summary>Text of <c>ballast surface --help</c>.</summary>
+    public const string Help = Usage + """
+
+
+        Fits raw SVI (Gatheral) per expiry of a Deribit-style option chain (the format of
+        ../shared/data/deribit_btc_chain_2026-05-21.json) by least squares on implied vols, then prints per expiry the
+        parameters a, b, rho, m, sigma, the fit error in vol points (rmse_vp, max_vp; 1 vp = 0.01 of annualised vol),
+        the median half bid-ask spread (hs_vp) and the butterfly check (Gatheral-Jacquier g(k) ≥ 0 on k ∈ [−3, 3]),
+        then the calendar check (total variance non-decreasing in expiry) on the quoted strikes and on k ∈ [−3, 3].
+          --out DIR   also write smile_<expiry>.png (market bid/mid/ask vs fit) per expiry and surface.png
+          --json      print one JSON object instead of the table
+        A missing, unreadable or malformed chain file is a one-line error with exit code 2.
+        """;
+
     public static int Run(string[] argv, TextWriter stdout, TextWriter stderr)
     {
+        if (argv.Contains("--help") || argv.Contains("-h"))
+        {
+            stdout.WriteLine(Help);
+            return CliApp.ExitOk;
+        }
+
         if (argv.Length == 0 || argv[0] != "fit")
             throw new CliUsageException(argv.Length == 0 ? $"surface needs a sub-command ({Usage})" : $"unknown surface sub-command '{argv[0]}' ({Usage})");
         var args = new CliArgs(argv[1..], "json");

@@ -51,7 +51,8 @@ public static class VaultFile
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
         {
-            error = e.Message;
+            // System.Text.Json quotes the offending text, line breaks included; callers print the error as one line.
+            error = e.Message.ReplaceLineEndings(" ");
             return false;
         }
     }

@@ -9,7 +9,13 @@ public readonly record struct MarketMakerQuoteResult(MarketMakerQuote Quote, Mar
     /// <summary>True when the quote was computed.</summary>
     public bool IsAccepted => Error == MarketMakingInputError.None;
 
-    internal static MarketMakerQuoteResult Accept(MarketMakerQuote quote) => new(quote, MarketMakingInputError.None, "");
+    // Inputs that pass validation one by one can still overflow together (e.g. q·γ·σ² beyond double range):
+    // a quote with an infinite or NaN price is a typed rejection, never printed or traded on.
+    internal static MarketMakerQuoteResult Accept(MarketMakerQuote quote) =>
+        double.IsFinite(quote.Bid) && double.IsFinite(quote.Ask) && double.IsFinite(quote.Reservation) && double.IsFinite(quote.Spread)
+            ? new(quote, MarketMakingInputError.None, "")
+            : Reject(MarketMakingInputError.QuoteNotFinite,
+                $"the quote overflows for these inputs (bid {quote.Bid}, ask {quote.Ask}, reservation {quote.Reservation}, spread {quote.Spread})");
 
     internal static MarketMakerQuoteResult Reject(MarketMakingInputError error, string message) => new(default, error, message);
 }

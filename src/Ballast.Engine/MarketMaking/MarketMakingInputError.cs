@@ -26,4 +26,7 @@ public enum MarketMakingInputError
 
     /// <summary>The time left to the horizon, T − t, is negative.</summary>
     NegativeTimeLeft,
+
+    /// <summary>The inputs are valid one by one but the quote overflows (a bid, ask, reservation or spread is not finite).</summary>
+    QuoteNotFinite,
 }

@@ -197,6 +197,8 @@ public static class ParameterCatalog
             p => p.MinOracleConfidence, (p, v) => p with { MinOracleConfidence = v });
         Add("maxReferenceDeviation", 0, 1, "ratio", "|spot/reference − 1| above this stops quoting. Ballast default 0.02.",
             p => p.MaxReferenceDeviation, (p, v) => p with { MaxReferenceDeviation = v });
+        Add("maxVolOracleAge", 0, 30 * Day, "seconds", "A board's vol feed older than this stops quoting on it; 0 = off. Ballast default 0 (Lyra boards have no vol feed).",
+            p => p.MaxVolOracleAge, (p, v) => p with { MaxVolOracleAge = v });
         Add("quoteTimeToLive", 1, Hour, "seconds", "Quote lifetime. Ballast default 30 s.",
             p => p.QuoteTimeToLive, (p, v) => p with { QuoteTimeToLive = v });
         Add("iterations", 1, 100, "pieces", "Pieces an order is split into (Lyra trade iterations). Default 1; max 100 is Ballast's.",

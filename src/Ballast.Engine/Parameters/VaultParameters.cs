@@ -153,6 +153,11 @@ public sealed record VaultParameters
     public double MinOracleConfidence { get; init; } = 0.95;
     /// <summary>|spot / reference − 1| above this stops quoting (ratio). Ballast's choice: 0.02.</summary>
     public double MaxReferenceDeviation { get; init; } = 0.02;
+    /// <summary>
+    /// A board whose vol feed (last <c>UpdateVol</c>, or its listing) is older than this (seconds) stops quoting; 0 turns
+    /// the check off. Ballast's choice: 0, because in Lyra v1 a board's vol is moved by trades alone and has no feed.
+    /// </summary>
+    public double MaxVolOracleAge { get; init; }
 
     // ---------------- Quotes (Ballast / Lyra) ----------------
 

@@ -31,7 +31,7 @@ internal static class Quoter
         return rounded == 0m ? new Rejection(RejectionReason.InvalidSize, $"size {size} rounds to zero at {SizeDecimals} decimals") : null;
     }
 
-    /// <summary>Checks the spot and the board's vol oracle (stale, low confidence, deviating from the reference feed).</summary>
+    /// <summary>Checks the spot and the board's vol oracle (stale spot or vol, low confidence, spot deviating from the reference feed).</summary>
     public static Rejection? CheckOracle(VaultState s, BoardState board, VaultParameters p, long now)
     {
         if (!s.HasSpot) return new Rejection(RejectionReason.OracleUnavailable, "no spot price yet");
@@ -40,6 +40,9 @@ internal static class Quoter
             return new Rejection(RejectionReason.OracleStale, $"spot observed at {s.SpotObservedAt} is {age} s old (max {p.MaxOracleAge} s)");
         if (s.SpotConfidence < p.MinOracleConfidence)
             return new Rejection(RejectionReason.OracleLowConfidence, $"spot confidence {s.SpotConfidence} below {p.MinOracleConfidence}");
+        long volAge = now - board.VolObservedAt;
+        if (p.MaxVolOracleAge > 0 && volAge > p.MaxVolOracleAge)
+            return new Rejection(RejectionReason.OracleStale, $"vol of board {board.Expiry} observed at {board.VolObservedAt} is {volAge} s old (max {p.MaxVolOracleAge} s)");
         if (board.VolConfidence < p.MinOracleConfidence)
             return new Rejection(RejectionReason.OracleLowConfidence, $"vol confidence {board.VolConfidence} below {p.MinOracleConfidence}");
         if (s.ReferencePrice is double reference && Math.Abs(s.Spot / reference - 1.0) > p.MaxReferenceDeviation)

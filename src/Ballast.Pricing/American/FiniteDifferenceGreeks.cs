@@ -53,8 +53,9 @@ internal static class FiniteDifferenceGreeks
         }
 
         double ht = Math.Min(TimeBump, 0.5 * time);
-        double theta = -(price(type, spot, strike, rate, dividendYield, time + ht, vol)
-                         - price(type, spot, strike, rate, dividendYield, time - ht, vol)) / (2.0 * ht);
+        // θ = −∂V/∂T written as (V(T − h) − V(T + h))/2h: the same number, but a flat value gives +0, not −0.
+        double theta = (price(type, spot, strike, rate, dividendYield, time - ht, vol)
+                        - price(type, spot, strike, rate, dividendYield, time + ht, vol)) / (2.0 * ht);
 
         double rho = (price(type, spot, strike, rate + RateBump, dividendYield, time, vol)
                       - price(type, spot, strike, rate - RateBump, dividendYield, time, vol)) / (2.0 * RateBump);
