@@ -13,6 +13,7 @@ public static class CliApp
     // One line per sub-command; each lives in Commands/<Name>Command.cs.
     private static readonly SortedDictionary<string, (Command Run, string Summary)> Commands = new(StringComparer.Ordinal)
     {
+        ["ledger"] = (LedgerCommand.Run, "export (jsonl) or verify a SQLite event ledger"),
         ["quote"] = (QuoteCommand.Run, "quote a trade against a vault file: premium, each fee, inventory term, total, Greeks"),
         ["price"] = (PriceCommand.Run, "price a European/American option and its Greeks (or every row of a CSV)"),
         ["quote-mm"] = (QuoteMmCommand.Run, "market-making bid/ask: Avellaneda-Stoikov, GLFT or symmetric"),

@@ -1,0 +1,179 @@
+using System.Security.Cryptography;
+using Ballast.Ledger;
+using Ballast.Ledger.Postgres;
+using Ballast.Ledger.Sqlite;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Ballast.Bench;
+
+/// <summary>
+/// Ledger throughput, each result per event (ops/s = 1 / mean):
+/// <list type="bullet">
+/// <item><c>RawBatchedInsert</c> (baseline): one thread inserting the same rows (stream, seq, type, version,
+/// 150-byte payload, ts, key, epoch, 32-byte checksum) straight into the same database, 256 rows per durable
+/// commit — the database's own rate for this data at this batch size.</item>
+/// <item><c>DurableAppends</c>: 256 concurrent appenders (one stream each), single-record appends with expected
+/// sequence, every append awaited until durable — group commit, idempotency rows, heads, checksums included.</item>
+/// <item><c>Replay</c>: reading one 100,000-record stream back with checksum-chain verification.</item>
+/// </list>
+/// PostgreSQL runs when BALLAST_BENCH_POSTGRES or BALLAST_TEST_POSTGRES holds a connection string
+/// (<c>eval "$(scripts/pg-test-cluster.sh start)"</c>). Run: <c>dotnet run -c Release --project bench/Ballast.Bench -- --filter '*Ledger*'</c>.
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class LedgerBenchmarks
+{
+    private const int Appenders = 256;
+    private const int EventsPerInvoke = 25_600;
+    private const int ReplayEvents = 100_000;
+    private const int PayloadBytes = 150;
+
+    private static readonly string? PostgresConnection =
+        Environment.GetEnvironmentVariable("BALLAST_BENCH_POSTGRES") is { Length: > 0 } b ? b : Environment.GetEnvironmentVariable("BALLAST_TEST_POSTGRES");
+
+    private readonly byte[] _payload = RandomNumberGenerator.GetBytes(PayloadBytes);
+    private readonly byte[] _checksum = RandomNumberGenerator.GetBytes(32);
+    private string _dir = "";
+    private string _schema = "";
+    private IEventStore _store = null!;
+    private int _round;
+
+    [ParamsSource(nameof(Databases))]
+    public string Database { get; set; } = "sqlite";
+
+    public static IEnumerable<string> Databases => PostgresConnection is null ? ["sqlite"] : ["sqlite", "postgres"];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "ballast-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_dir);
+        _schema = "bench_" + Guid.NewGuid().ToString("N")[..8];
+        var opened = Database == "sqlite"
+            ? SqliteEventStore.OpenAsync(new SqliteStoreOptions(Path.Combine(_dir, "bench.db"))).GetAwaiter().GetResult()
+            : PostgresEventStore.OpenAsync(new PostgresStoreOptions(PostgresConnection!) { Schema = _schema }).GetAwaiter().GetResult();
+        _store = opened.RequireStore();
+        CreateRawTable();
+
+        // The replay stream, written in big appends.
+        var chunk = Enumerable.Range(0, 1000).Select(_ => new NewRecord("TradeExecuted", 1, _payload)).ToArray();
+        for (int i = 0; i < ReplayEvents / chunk.Length; i++)
+            _store.AppendAsync("replay", i * chunk.Length, chunk, $"replay-{i}").GetAwaiter().GetResult();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (Database == "postgres") ExecutePostgres($"DROP SCHEMA IF EXISTS {_schema} CASCADE");
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = EventsPerInvoke)]
+    public void RawBatchedInsert()
+    {
+        int round = ++_round;
+        if (Database == "sqlite") RawSqlite(round); else RawPostgres(round);
+    }
+
+    [Benchmark(OperationsPerInvoke = EventsPerInvoke)]
+    public async Task DurableAppends()
+    {
+        int round = ++_round;
+        var record = new NewRecord[] { new("TradeExecuted", 1, _payload) };
+        await Task.WhenAll(Enumerable.Range(0, Appenders).Select(async a =>
+        {
+            string stream = $"r{round}-a{a}";
+            for (int i = 0; i < EventsPerInvoke / Appenders; i++)
+            {
+                var result = await _store.AppendAsync(stream, i, record, $"c{i}");
+                if (result.Outcome != AppendOutcome.Appended) throw new InvalidOperationException(result.Message);
+            }
+        }));
+    }
+
+    [Benchmark(OperationsPerInvoke = ReplayEvents)]
+    public async Task<long> Replay()
+    {
+        long bytes = 0;
+        await foreach (var r in _store.ReadAsync("replay")) bytes += r.Payload.Length;
+        return bytes;
+    }
+
+    private void CreateRawTable()
+    {
+        const string columns = "stream_id TEXT NOT NULL, seq BIGINT NOT NULL, event_type TEXT NOT NULL, event_version INTEGER NOT NULL, payload {0} NOT NULL, ts BIGINT NOT NULL, idempotency_key TEXT NOT NULL, writer_epoch BIGINT NOT NULL, checksum {0} NOT NULL, PRIMARY KEY (stream_id, seq)";
+        if (Database == "sqlite")
+        {
+            using var c = OpenSqlite();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"CREATE TABLE IF NOT EXISTS raw_records ({string.Format(columns, "BLOB")}) WITHOUT ROWID";
+            cmd.ExecuteNonQuery();
+        }
+        else ExecutePostgres($"CREATE TABLE {_schema}.raw_records ({string.Format(columns, "bytea")})");
+    }
+
+    private SqliteConnection OpenSqlite()
+    {
+        var c = new SqliteConnection($"Data Source={Path.Combine(_dir, "bench.db")};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
+        cmd.ExecuteNonQuery();
+        return c;
+    }
+
+    private void RawSqlite(int round)
+    {
+        using var c = OpenSqlite();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "INSERT INTO raw_records VALUES ($1, $2, 'TradeExecuted', 1, $3, $4, $5, 0, $6)";
+        for (int i = 1; i <= 6; i++) cmd.Parameters.Add(new SqliteParameter("$" + i, null));
+        for (int batch = 0; batch < EventsPerInvoke / Appenders; batch++)
+        {
+            using var tx = c.BeginTransaction(deferred: false);
+            cmd.Transaction = tx;
+            for (int a = 0; a < Appenders; a++)
+            {
+                cmd.Parameters[0].Value = $"r{round}-a{a}"; cmd.Parameters[1].Value = batch + 1; cmd.Parameters[2].Value = _payload;
+                cmd.Parameters[3].Value = 638_000_000_000_000_000L; cmd.Parameters[4].Value = $"c{batch}"; cmd.Parameters[5].Value = _checksum;
+                cmd.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+        }
+    }
+
+    private void RawPostgres(int round)
+    {
+        using var ds = NpgsqlDataSource.Create(PostgresConnection!);
+        using var c = ds.OpenConnection();
+        var streams = Enumerable.Range(0, Appenders).Select(a => $"r{round}-a{a}").ToArray();
+        var payloads = Enumerable.Repeat(_payload, Appenders).ToArray();
+        var checksums = Enumerable.Repeat(_checksum, Appenders).ToArray();
+        for (int batch = 0; batch < EventsPerInvoke / Appenders; batch++)
+        {
+            using var tx = c.BeginTransaction();
+            using var cmd = new NpgsqlCommand($"""
+                INSERT INTO {_schema}.raw_records
+                SELECT s, $2, 'TradeExecuted', 1, p, 638000000000000000, $3, 0, k FROM unnest($1::text[], $4::bytea[], $5::bytea[]) AS u(s, p, k)
+                """, c, tx);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = streams });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = (long)batch + 1 });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = $"c{batch}" });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = payloads });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = checksums });
+            cmd.ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+
+    private static void ExecutePostgres(string sql)
+    {
+        using var ds = NpgsqlDataSource.Create(PostgresConnection!);
+        using var cmd = ds.CreateCommand(sql);
+        cmd.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+
+namespace Ballast.Ledger.Sqlite;
+
+/// <summary>The writer connection's prepared statements, created once and reused by every batch.</summary>
+internal sealed class SqliteWriteCommands : IDisposable
+{
+    public SqliteWriteCommands(SqliteConnection connection)
+    {
+        SelectHead = Create(connection, "SELECT head_seq, head_checksum, writer_epoch FROM streams WHERE stream_id = $1", 1);
+        SelectCommand = Create(connection, "SELECT first_seq, last_seq FROM commands WHERE stream_id = $1 AND idempotency_key = $2", 2);
+        InsertRecord = Create(connection, """
+            INSERT INTO records (stream_id, seq, event_type, event_version, payload, ts, idempotency_key, writer_epoch, checksum)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            """, 9);
+        InsertCommand = Create(connection, "INSERT INTO commands (stream_id, idempotency_key, first_seq, last_seq) VALUES ($1, $2, $3, $4)", 4);
+        UpsertHead = Create(connection, """
+            INSERT INTO streams (stream_id, head_seq, head_checksum, writer_epoch) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (stream_id) DO UPDATE SET head_seq = excluded.head_seq, head_checksum = excluded.head_checksum, writer_epoch = excluded.writer_epoch
+            """, 4);
+        InsertSnapshot = Create(connection, "INSERT OR REPLACE INTO snapshots (stream_id, seq, state_hash, state, checksum) VALUES ($1, $2, $3, $4, $5)", 5);
+        TruncateRecords = Create(connection, "DELETE FROM records WHERE stream_id = $1 AND seq >= $2", 2);
+        TruncateCommands = Create(connection, "DELETE FROM commands WHERE stream_id = $1 AND last_seq >= $2", 2);
+        TruncateSnapshots = Create(connection, "DELETE FROM snapshots WHERE stream_id = $1 AND seq >= $2", 2);
+    }
+
+    public SqliteCommand SelectHead { get; }
+    public SqliteCommand SelectCommand { get; }
+    public SqliteCommand InsertRecord { get; }
+    public SqliteCommand InsertCommand { get; }
+    public SqliteCommand UpsertHead { get; }
+    public SqliteCommand InsertSnapshot { get; }
+    public SqliteCommand TruncateRecords { get; }
+    public SqliteCommand TruncateCommands { get; }
+    public SqliteCommand TruncateSnapshots { get; }
+
+    private IEnumerable<SqliteCommand> All =>
+        [SelectHead, SelectCommand, InsertRecord, InsertCommand, UpsertHead, InsertSnapshot, TruncateRecords, TruncateCommands, TruncateSnapshots];
+
+    /// <summary>Attaches every statement to the batch's transaction.</summary>
+    public void Enlist(SqliteTransaction? transaction)
+    {
+        foreach (var c in All) c.Transaction = transaction;
+    }
+
+    public void Dispose()
+    {
+        foreach (var c in All) c.Dispose();
+    }
+
+    private static SqliteCommand Create(SqliteConnection connection, string sql, int parameters)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        for (int i = 1; i <= parameters; i++) cmd.Parameters.Add(new SqliteParameter("$" + i, null));
+        return cmd;
+    }
+}
