@@ -13,10 +13,12 @@ public static class CliApp
     // One line per sub-command; each lives in Commands/<Name>Command.cs.
     private static readonly SortedDictionary<string, (Command Run, string Summary)> Commands = new(StringComparer.Ordinal)
     {
+        ["keys"] = (KeysCommand.Run, "keys create --role ROLE [--account ID] [--db PATH]: create an API key for the server (printed once)"),
         ["ledger"] = (LedgerCommand.Run, "export (jsonl) or verify a SQLite event ledger"),
         ["quote"] = (QuoteCommand.Run, "quote a trade against a vault file: premium, each fee, inventory term, total, Greeks"),
         ["price"] = (PriceCommand.Run, "price a European/American option and its Greeks (or every row of a CSV)"),
         ["quote-mm"] = (QuoteMmCommand.Run, "market-making bid/ask: Avellaneda-Stoikov, GLFT or symmetric"),
+        ["serve"] = (ServeCommand.Run, "run the vault service: HTTP API, stream, dashboard, metrics [--db PATH | --postgres CONN] [--urls URL] [--paper]"),
         ["simulate"] = (SimulateCommand.Run, "run a simulation preset (now: avellaneda-stoikov paper reproduction)"),
         ["surface"] = (SurfaceFitCommand.Run, "surface fit --chain FILE.json: fit SVI per expiry to a Deribit chain, check arbitrage, plot"),
     };
