@@ -84,11 +84,13 @@ public static class BallastServer
                 var caller = Caller.Of(ctx);
                 int perSecond = caller is null ? options.AnonymousRateLimitPerSecond : options.RateLimitPerSecond;
                 string partition = caller?.Hash ?? "ip:" + ctx.Connection.RemoteIpAddress;
+                // Refill every 100 ms when the rate allows it, otherwise one token per 1/rate seconds.
+                bool fine = perSecond >= 10;
                 return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = Math.Max(1, perSecond * 2),
-                    TokensPerPeriod = Math.Max(1, perSecond / 10),
-                    ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+                    TokensPerPeriod = fine ? perSecond / 10 : 1,
+                    ReplenishmentPeriod = fine ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1.0 / Math.Max(1, perSecond)),
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 });
