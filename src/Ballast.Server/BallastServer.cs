@@ -67,6 +67,7 @@ public static class BallastServer
         builder.Services.AddSingleton(sp => OpenStore(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Ballast.Ledger")));
         builder.Services.AddSingleton(sp => OpenHost(options, sp));
         builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddSingleton<SeriesCatalog>();
         builder.Services.AddSingleton<StreamHub>();
         builder.Services.AddSingleton<VaultTicker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<VaultTicker>());
@@ -119,6 +120,8 @@ public static class BallastServer
         app.MapGet("/health", (VaultHost h) => h.Fault is { } f
             ? Results.Json(new { status = "unhealthy", fault = f, ledgerHead = h.Head }, statusCode: StatusCodes.Status503ServiceUnavailable)
             : Results.Ok(new { status = "healthy", ledgerHead = h.Head, stateVersion = h.Read(static s => s.Version) })).ExcludeFromDescription();
+        // A bare static endpoint: the load test's baseline for what the pipeline itself costs.
+        app.MapGet("/ping", () => Results.Text("pong")).ExcludeFromDescription();
         app.MapMetrics("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Ballast API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp());

@@ -121,7 +121,7 @@ public static class V1Endpoints
         }
     }
 
-    private static async Task<IResult> PostTrade(HttpContext ctx, VaultHost h, ServerOptions o, ServerMetrics metrics)
+    private static async Task<IResult> PostTrade(HttpContext ctx, VaultHost h, ServerOptions o, ServerMetrics metrics, SeriesCatalog catalog)
     {
         var caller = Caller.Of(ctx)!;
         var (key, keyProblem) = IdempotencyKey(ctx.Request, caller);
@@ -145,11 +145,10 @@ public static class V1Endpoints
             ticket = new QuoteTicket(version, expires);
         }
 
-        var series = h.Read(req.Series, static (s, n) => s.TryResolveSeries(n, out var id) ? id : (SeriesId?)null);
-        if (series is null) return Problems.NotFound($"series '{req.Series}' is not listed", "unknown-series");
-        var command = new Trade(Caller.Principal(caller), series.Value, direction, req.Size!.Value, limit.Value, ticket);
+        if (!catalog.TryResolve(req.Series, out var series)) return Problems.NotFound($"series '{req.Series}' is not listed", "unknown-series");
+        var command = new Trade(Caller.Principal(caller), series, direction, req.Size!.Value, limit.Value, ticket);
         string fingerprint = IdempotencyKeys.Fingerprint(FormattableString.Invariant($"trade|{req.Series.ToUpperInvariant()}|{direction}|{req.Size}|{limit}|{req.QuoteId}"));
-        string underlying = h.Read(static s => s.Market!.Underlying);
+        string underlying = catalog.Underlying;
         var result = await Submit(ctx, h, command, key, fingerprint, outcome =>
         {
             var t = (TradeExecuted)outcome.MainEvent!;
