@@ -15,6 +15,7 @@ namespace Ballast.Bench;
 /// (≥ 300,000/s). Trades alternate buy/sell across series so vols and positions stay in range indefinitely.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class EngineBenchmarks
 {
     private const long Now = 1_780_000_000;

@@ -17,6 +17,7 @@ namespace Ballast.Bench;
 /// commit — the database's own rate for this data at this batch size.</item>
 /// <item><c>DurableAppends</c>: 256 concurrent appenders (one stream each), single-record appends with expected
 /// sequence, every append awaited until durable — group commit, idempotency rows, heads, checksums included.</item>
+/// <item><c>DurableTradeCommands</c>: the same with 3-record appends, the shape of one trade command.</item>
 /// <item><c>Replay</c>: reading one 100,000-record stream back with checksum-chain verification.</item>
 /// </list>
 /// PostgreSQL runs when BALLAST_BENCH_POSTGRES or BALLAST_TEST_POSTGRES holds a connection string
@@ -27,6 +28,7 @@ public class LedgerBenchmarks
 {
     private const int Appenders = 256;
     private const int EventsPerInvoke = 25_600;
+    private const int TradesPerAppender = EventsPerInvoke / 3 / Appenders;
     private const int ReplayEvents = 100_000;
     private const int PayloadBytes = 150;
 
@@ -89,6 +91,23 @@ public class LedgerBenchmarks
             for (int i = 0; i < EventsPerInvoke / Appenders; i++)
             {
                 var result = await _store.AppendAsync(stream, i, record, $"c{i}");
+                if (result.Outcome != AppendOutcome.Appended) throw new InvalidOperationException(result.Message);
+            }
+        }));
+    }
+
+    /// <summary>A trade command's shape: 3 events (TradeExecuted, InventoryChanged, FeesAccrued) per durable append.</summary>
+    [Benchmark(OperationsPerInvoke = TradesPerAppender * 3 * Appenders)]
+    public async Task DurableTradeCommands()
+    {
+        int round = ++_round;
+        var records = new NewRecord[] { new("TradeExecuted", 1, _payload), new("InventoryChanged", 1, _payload), new("FeesAccrued", 1, _payload) };
+        await Task.WhenAll(Enumerable.Range(0, Appenders).Select(async a =>
+        {
+            string stream = $"t{round}-a{a}";
+            for (int i = 0; i < TradesPerAppender; i++)
+            {
+                var result = await _store.AppendAsync(stream, i * 3L, records, $"c{i}");
                 if (result.Outcome != AppendOutcome.Appended) throw new InvalidOperationException(result.Message);
             }
         }));

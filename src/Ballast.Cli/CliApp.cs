@@ -17,6 +17,7 @@ public static class CliApp
         ["ledger"] = (LedgerCommand.Run, "export (jsonl) or verify a SQLite event ledger"),
         ["quote"] = (QuoteCommand.Run, "quote a trade against a vault file: premium, each fee, inventory term, total, Greeks"),
         ["price"] = (PriceCommand.Run, "price a European/American option and its Greeks (or every row of a CSV)"),
+        ["iv"] = (IvCommand.Run, "implied volatility from an option price (or every row of a CSV)"),
         ["quote-mm"] = (QuoteMmCommand.Run, "market-making bid/ask: Avellaneda-Stoikov, GLFT or symmetric"),
         ["serve"] = (ServeCommand.Run, "run the vault service: HTTP API, stream, dashboard, metrics [--db PATH | --postgres CONN] [--urls URL] [--paper]"),
         ["simulate"] = (SimulateCommand.Run, "run a simulation preset (now: avellaneda-stoikov paper reproduction)"),

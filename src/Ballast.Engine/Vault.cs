@@ -24,6 +24,9 @@ public static class Vault
         ArgumentNullException.ThrowIfNull(command);
         if (string.IsNullOrEmpty(command.By.Account.Value) || !Enum.IsDefined(command.By.Role))
             return Decision.Reject(RejectionReason.Unauthorized, "the principal needs a non-empty account and a known role");
+        // Events are stamped with `now`; GWAVs and the cache assume time never runs backwards.
+        if (now < state.LastEventTime)
+            return Decision.Reject(RejectionReason.InvalidInput, $"now {now} is before the last event at {state.LastEventTime}; the host clock went backwards");
         if (command is OpenVault open) return DecideOpen(state, open, now);
         if (state.Market is null) return Decision.Reject(RejectionReason.VaultNotOpen, "the vault is not open; the first command must be OpenVault");
 

@@ -38,7 +38,9 @@ public static class Black76
 
         double d1 = Math.Log(forward / strike) / sigmaRootT + 0.5 * sigmaRootT;
         double d2 = d1 - sigmaRootT;
-        return sign * (forward * Normal.Cdf(sign * d1) - strike * Normal.Cdf(sign * d2));
+        // Far out of the money both terms are subnormal and their difference can round below zero (−5e-324);
+        // the exact value is never below the intrinsic value max(±(F − K), 0), so floor the rounding there.
+        return Math.Max(sign * (forward * Normal.Cdf(sign * d1) - strike * Normal.Cdf(sign * d2)), Math.Max(sign * (forward - strike), 0.0));
     }
 
     /// <summary>Price and first-order Greeks with respect to the forward (see <see cref="OptionGreeks"/> for units; DividendRho is zero).</summary>
@@ -67,7 +69,8 @@ public static class Black76
         double nd1 = Normal.Cdf(sign * d1);
         double nd2 = Normal.Cdf(sign * d2);
         double pdf = Normal.Pdf(d1);
-        double undiscounted = sign * (forward * nd1 - strike * nd2);
+        // Floored at the intrinsic value as in UndiscountedPrice (only rounding of subnormal terms is affected).
+        double undiscounted = Math.Max(sign * (forward * nd1 - strike * nd2), Math.Max(sign * (forward - strike), 0.0));
         double price = dr * undiscounted;
         double delta = sign * dr * nd1;
         double gamma = dr * pdf / (forward * sigmaRootT);

@@ -71,7 +71,9 @@ public static class BlackScholesMerton
         double spotDq = spot * dq;
         double strikeDr = strike * dr;
 
-        double priceValue = sign * (spotDq * nd1 - strikeDr * nd2);
+        // Floored at the discounted forward intrinsic value, which the exact price never falls below: far out of
+        // the money both terms are subnormal and their difference can otherwise round to −5e-324 (as in Black76).
+        double priceValue = Math.Max(sign * (spotDq * nd1 - strikeDr * nd2), Math.Max(sign * (spotDq - strikeDr), 0.0));
         double deltaValue = sign * dq * nd1;
         double gamma = dq * pdf / (spot * sigmaRootT);
         double vega = spotDq * pdf * sqrtT;

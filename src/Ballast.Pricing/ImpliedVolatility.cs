@@ -1,3 +1,5 @@
+using Ballast.Pricing.Volatility;
+
 namespace Ballast.Pricing;
 
 /// <summary>Why an implied volatility could not be found.</summary>
@@ -46,8 +48,14 @@ public readonly record struct ImpliedVolResult(double Vol, ImpliedVolError Error
 }
 
 /// <summary>
-/// Implied Black / Black-Scholes volatility from an option price.
+/// Implied Black / Black-Scholes volatility from an option price, to full double precision across the whole
+/// domain (deep in/out of the money, very short and very long expiries) with P. Jäckel's "Let's Be Rational"
+/// (Wilmott 2015; see <see cref="LetsBeRational"/>): a rational-cubic initial guess and two Householder(3) steps.
 /// </summary>
+/// <remarks>
+/// Prices outside the no-arbitrage bounds are a typed rejection (<see cref="ImpliedVolError"/>), never NaN or an
+/// exception. A price equal to the intrinsic value gives vol 0.
+/// </remarks>
 public static class ImpliedVolatility
 {
     /// <summary>Implied Black-76 volatility of a European option on a forward.</summary>
@@ -63,8 +71,24 @@ public static class ImpliedVolatility
             return ImpliedVolResult.Fail(ImpliedVolError.NotFinite);
         if (!(forward > 0) || !(strike > 0)) return ImpliedVolResult.Fail(ImpliedVolError.NonPositiveUnderlyingOrStrike);
         if (!(time > 0)) return ImpliedVolResult.Fail(ImpliedVolError.NonPositiveTime);
-        double undiscounted = price * Math.Exp(rate * time);
-        return FromUndiscounted(type, undiscounted, forward, strike, time);
+        // The bounds are checked on the discounted price against the discounted bounds, so that a quote of exactly
+        // e^(−rT)·intrinsic (or e^(−rT)·maximum) is classified as such whatever the rounding of un-discounting.
+        double discount = Math.Exp(-rate * time);
+        LetsBeRational.NoArbitrageBounds(type, forward, strike, out double intrinsic, out double maximum);
+
+        double discountedIntrinsic = discount * intrinsic;
+        if (price < discountedIntrinsic) return ImpliedVolResult.Fail(ImpliedVolError.PriceBelowIntrinsic);
+        if (price >= discount * maximum) return ImpliedVolResult.Fail(ImpliedVolError.PriceAboveMaximum);
+        if (price == discountedIntrinsic) return new ImpliedVolResult(0.0, ImpliedVolError.None);
+        // Un-discounting may round the price a hair below intrinsic (zero time value, not an arbitrage) or up to the
+        // maximum (no finite vol reproduces it).
+        double undiscounted = price / discount;
+        if (undiscounted >= maximum) return ImpliedVolResult.Fail(ImpliedVolError.PriceAboveMaximum);
+        double timeValue = undiscounted - intrinsic;
+        if (!(timeValue > 0)) return new ImpliedVolResult(0.0, ImpliedVolError.None);
+        double totalVol = LetsBeRational.TotalVolFromTimeValue(timeValue, forward, strike);
+        if (double.IsPositiveInfinity(totalVol)) return ImpliedVolResult.Fail(ImpliedVolError.PriceAboveMaximum);
+        return new ImpliedVolResult(totalVol / Math.Sqrt(time), ImpliedVolError.None);
     }
 
     /// <summary>Implied Black-Scholes-Merton volatility of a European option on a spot asset with continuous yield q.</summary>
@@ -77,8 +101,10 @@ public static class ImpliedVolatility
     /// <param name="time">Time to expiry T &gt; 0 in years.</param>
     public static ImpliedVolResult ForBlackScholes(OptionType type, double price, double spot, double strike, double rate, double dividendYield, double time)
     {
-        if (!double.IsFinite(dividendYield) || !double.IsFinite(spot) || !double.IsFinite(rate) || !double.IsFinite(time))
+        if (!double.IsFinite(price) || !double.IsFinite(spot) || !double.IsFinite(strike) || !double.IsFinite(rate)
+            || !double.IsFinite(dividendYield) || !double.IsFinite(time))
             return ImpliedVolResult.Fail(ImpliedVolError.NotFinite);
+        if (!(spot > 0) || !(strike > 0)) return ImpliedVolResult.Fail(ImpliedVolError.NonPositiveUnderlyingOrStrike);
         if (!(time > 0)) return ImpliedVolResult.Fail(ImpliedVolError.NonPositiveTime);
         double forward = spot * Math.Exp((rate - dividendYield) * time);
         return ForBlack76(type, price, forward, strike, rate, time);
@@ -92,32 +118,50 @@ public static class ImpliedVolatility
     /// <param name="time">Time to expiry T &gt; 0 in years.</param>
     public static ImpliedVolResult FromUndiscounted(OptionType type, double undiscountedPrice, double forward, double strike, double time)
     {
-        if (!double.IsFinite(undiscountedPrice)) return ImpliedVolResult.Fail(ImpliedVolError.NotFinite);
-        double sign = type == OptionType.Call ? 1.0 : -1.0;
-        double intrinsic = Math.Max(sign * (forward - strike), 0.0);
-        double maximum = type == OptionType.Call ? forward : strike;
-        if (undiscountedPrice < intrinsic) return ImpliedVolResult.Fail(ImpliedVolError.PriceBelowIntrinsic);
-        if (undiscountedPrice >= maximum) return ImpliedVolResult.Fail(ImpliedVolError.PriceAboveMaximum);
-        if (undiscountedPrice == intrinsic) return new ImpliedVolResult(0.0, ImpliedVolError.None);
+        if (!double.IsFinite(undiscountedPrice) || !double.IsFinite(forward) || !double.IsFinite(strike) || !double.IsFinite(time))
+            return ImpliedVolResult.Fail(ImpliedVolError.NotFinite);
+        if (!(forward > 0) || !(strike > 0)) return ImpliedVolResult.Fail(ImpliedVolError.NonPositiveUnderlyingOrStrike);
+        if (!(time > 0)) return ImpliedVolResult.Fail(ImpliedVolError.NonPositiveTime);
+        ImpliedVolError error = LetsBeRational.TryImpliedTotalVolatility(type, undiscountedPrice, forward, strike, out double totalVol);
+        if (error != ImpliedVolError.None) return ImpliedVolResult.Fail(error);
+        return new ImpliedVolResult(totalVol / Math.Sqrt(time), ImpliedVolError.None);
+    }
 
-        // Safeguarded Newton on total volatility s = σ√T: the price is increasing in s, so a bracket
-        // [lo, hi] is kept and any Newton step that leaves it is replaced by bisection.
-        double lo = 0.0, hi = 1.0;
-        while (Pricing.Black76.UndiscountedPrice(type, forward, strike, 1.0, hi) < undiscountedPrice && hi < 1e3) hi *= 2.0;
-        double s = 0.5 * (lo + hi);
-        double lnFk = Math.Log(forward / strike);
-        for (int i = 0; i < 200; i++)
+    /// <summary>
+    /// Implied Black-76 volatilities for a batch of options (struct of arrays); allocates nothing.
+    /// Element i is solved exactly as the scalar <see cref="ForBlack76(OptionType, double, double, double, double, double)"/>.
+    /// </summary>
+    /// <param name="types">Call or put per option.</param>
+    /// <param name="prices">Discounted option prices (price currency).</param>
+    /// <param name="forwards">Forwards F &gt; 0.</param>
+    /// <param name="strikes">Strikes K &gt; 0.</param>
+    /// <param name="rates">Discount rates r per year.</param>
+    /// <param name="times">Times to expiry T &gt; 0 in years.</param>
+    /// <param name="vols">Receives the implied vols per √year; NaN where <paramref name="errors"/> is not <see cref="ImpliedVolError.None"/>.</param>
+    /// <param name="errors">Receives the per-element outcome.</param>
+    /// <exception cref="ArgumentException">The spans differ in length (a programming error).</exception>
+    public static void ForBlack76(
+        ReadOnlySpan<OptionType> types,
+        ReadOnlySpan<double> prices,
+        ReadOnlySpan<double> forwards,
+        ReadOnlySpan<double> strikes,
+        ReadOnlySpan<double> rates,
+        ReadOnlySpan<double> times,
+        Span<double> vols,
+        Span<ImpliedVolError> errors)
+    {
+        int n = types.Length;
+        if (prices.Length != n || forwards.Length != n || strikes.Length != n || rates.Length != n || times.Length != n
+            || vols.Length != n || errors.Length != n)
         {
-            double value = Pricing.Black76.UndiscountedPrice(type, forward, strike, 1.0, s) - undiscountedPrice;
-            if (value > 0) hi = s; else lo = s;
-            double d1 = lnFk / s + 0.5 * s;
-            double vega = forward * Normal.Pdf(d1);
-            double next = vega > 0 ? s - value / vega : double.NaN;
-            if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-            if (Math.Abs(next - s) <= 1e-15 * s || hi - lo <= 1e-16 * hi) { s = next; break; }
-            s = next;
+            throw new ArgumentException("all spans of a batch implied-vol call must have the same length");
         }
 
-        return new ImpliedVolResult(s / Math.Sqrt(time), ImpliedVolError.None);
+        for (int i = 0; i < n; i++)
+        {
+            ImpliedVolResult result = ForBlack76(types[i], prices[i], forwards[i], strikes[i], rates[i], times[i]);
+            vols[i] = result.Vol;
+            errors[i] = result.Error;
+        }
     }
 }

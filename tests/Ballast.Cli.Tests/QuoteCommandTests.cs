@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ballast.Cli;
 
 namespace Ballast.Cli.Tests;
 
@@ -8,13 +7,7 @@ public class QuoteCommandTests
     private static string SampleVault([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "samples", "vault.json"));
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Invoke(args);
 
     [Fact]
     public void Quote_prints_every_component_as_json()
@@ -54,16 +47,16 @@ public class QuoteCommandTests
     [Fact]
     public void An_unlisted_series_is_a_usage_error()
     {
-        var (code, _, err) = Run("quote", "--vault", SampleVault(), "--series", "ETH-20260626-3100-C", "--side", "buy", "--size", "1");
-        Assert.Equal(2, code);
-        Assert.StartsWith("error: --series", err);
+        var result = Run("quote", "--vault", SampleVault(), "--series", "ETH-20260626-3100-C", "--side", "buy", "--size", "1");
+        CliRun.AssertOneLineUsageError(result);
+        Assert.StartsWith("error: --series", result.Err);
     }
 
     [Fact]
     public void A_missing_vault_file_is_a_usage_error()
     {
-        var (code, _, err) = Run("quote", "--vault", "/nonexistent/vault.json", "--series", "ETH-20260626-3000-C", "--side", "buy", "--size", "1");
-        Assert.Equal(2, code);
-        Assert.StartsWith("error: --vault", err);
+        var result = Run("quote", "--vault", "/nonexistent/vault.json", "--series", "ETH-20260626-3000-C", "--side", "buy", "--size", "1");
+        CliRun.AssertOneLineUsageError(result);
+        Assert.StartsWith("error: --vault", result.Err);
     }
 }

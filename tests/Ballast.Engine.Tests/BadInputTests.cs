@@ -73,4 +73,12 @@ public class BadInputTests
         v.Rejected(new DepositCollateral(new Principal(default, Role.Trader), Asset.Quote, 1m), RejectionReason.Unauthorized);
         v.Rejected(new DepositCollateral(new Principal(new AccountId(""), Role.Trader), Asset.Quote, 1m), RejectionReason.Unauthorized);
     }
+
+    [Fact]
+    public void A_command_dated_before_the_last_event_is_rejected()
+    {
+        var v = Open();
+        v.Now -= 1;
+        v.Rejected(new DepositCollateral(Alice, Asset.Quote, 1m), RejectionReason.InvalidInput);
+    }
 }

@@ -144,4 +144,21 @@ public class QuoteTests
         v.Buy(Call(3000), 10);
         Assert.Equal(0.0, v.Quote(Call(3000), TradeDirection.Sell, 2).InventoryAdjustment);
     }
+
+    [Fact]
+    public void The_variance_fee_grows_when_base_iv_has_moved_away_from_its_gwav()
+    {
+        var v = Open();
+        var calm = v.Quote(Call(3000), TradeDirection.Buy, 1);
+        v.Now += 3600;
+        v.Ok(new UpdateVol(Oracle, Expiry, 1.0, [], v.Now));   // base IV jumps from 0.8 to 1.0; its 1-day GWAV lags
+        v.Ok(new UpdateSpot(Oracle, 3000, v.Now));
+        var q = v.Quote(Call(3000), TradeDirection.Buy, 1);
+        double gwav = v.State.Boards[Expiry].BaseIvGwav.AverageOverLast(86_400, v.Now);
+        Assert.Equal(0.8, gwav, 12); // the new value has held for no time yet
+        var g = BlackScholesMerton.Greeks(OptionType.Call, 3000, 3000, 0.05, 0, (Expiry - v.Now) / (365.0 * 86_400), q.Vol);
+        double expected = 0.25 * g.Vega * 0.01 * (1 + Math.Abs(q.NewSkew - 1) * 3) * (1 + Math.Abs(gwav - q.NewBaseIv) * 1.5);
+        Assert.Equal(expected, q.VarianceFee, 9);
+        Assert.True(q.VarianceFee > calm.VarianceFee);
+    }
 }

@@ -50,4 +50,19 @@ public class SettlementTests
         Assert.Equal(default, v.State.Exposure);
         foreach (var asset in new[] { Asset.Quote, Asset.Base }) Assert.Equal(v.MoneyIn(asset), v.TotalMoney(asset));
     }
+
+    [Fact]
+    public void An_inverse_board_pays_longs_in_base_rounded_down()
+    {
+        var v = Open(settlement: SettlementStyle.Inverse);
+        v.Ok(new DepositCapital(Admin, new AccountId("lp"), Asset.Base, 1000m));
+        v.Buy(Call(3000), 3);
+        v.Now = Expiry + 60;
+        v.Ok(new UpdateSpot(Oracle, 3500, v.Now));
+        decimal before = v.State.Accounts[Alice.Account].Free(Asset.Base);
+        v.Ok(new SettleBoard(Admin, Expiry));
+        // 3 · (3500 − 3000) / 3500 = 0.428571428… ETH, rounded down to 8 decimals.
+        Assert.Equal(before + 0.42857142m, v.State.Accounts[Alice.Account].Free(Asset.Base));
+        foreach (var asset in new[] { Asset.Quote, Asset.Base }) Assert.Equal(v.MoneyIn(asset), v.TotalMoney(asset));
+    }
 }

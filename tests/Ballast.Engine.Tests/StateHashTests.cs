@@ -35,25 +35,3 @@ public class StateHashTests
     public void An_empty_vault_has_a_stable_hash() =>
         Assert.Equal(new VaultState().StateHash(), new VaultState().StateHash());
 }
-
-public class EventSerializationTests
-{
-    [Fact]
-    public void Events_survive_a_json_round_trip_and_replay_to_the_same_hash()
-    {
-        var v = RandomFlow.Book();
-        RandomFlow.Run(v, new Random(11), 60);
-        v.Ok(new SetParameter(Governor, "standardSize", 7, v.Now + 10));
-        v.Now = Expiry + 60;
-        v.Ok(new UpdateSpot(Oracle, 3100, v.Now));
-        v.Ok(new SettleBoard(Oracle, Expiry));
-        var replayed = new VaultState();
-        foreach (var e in v.Events)
-        {
-            string json = System.Text.Json.JsonSerializer.Serialize<Events.Event>(e);
-            replayed.Apply(System.Text.Json.JsonSerializer.Deserialize<Events.Event>(json)!);
-        }
-
-        Assert.Equal(v.State.StateHash(), replayed.StateHash());
-    }
-}

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ballast.Engine.Markets;
 
 namespace Ballast.Engine.State;
@@ -29,9 +30,13 @@ public sealed class AccountState
 
     internal void AddLocked(Asset asset, decimal amount) => _locked[(int)asset] += amount;
 
-    internal void SetPosition(in SeriesId series, decimal size)
+    /// <summary>Adds to a position with one dictionary lookup; returns the position before.</summary>
+    internal decimal AddToPosition(in SeriesId series, decimal change)
     {
-        if (size == 0m) Positions.Remove(series);
-        else Positions[series] = size;
+        ref decimal position = ref CollectionsMarshal.GetValueRefOrAddDefault(Positions, series, out _);
+        decimal before = position;
+        position = before + change;
+        if (position == 0m) Positions.Remove(series);
+        return before;
     }
 }

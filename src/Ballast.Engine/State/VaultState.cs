@@ -233,9 +233,12 @@ public sealed class VaultState
             default: throw new InvalidOperationException($"unknown event {e.GetType().Name}");
         }
 
-        // Keep the model-number shadows of capital + fees in step (two conversions per event, none per quote).
-        _holdingsValue[0] = (double)(_capital[0] + _fees[0]);
-        _holdingsValue[1] = (double)(_capital[1] + _fees[1]);
+        // Keep the model-number shadows of capital + fees in step (converted per money event, never per quote).
+        if (e is TradeExecuted or CapitalDeposited or BoardSettled)
+        {
+            _holdingsValue[0] = (double)(_capital[0] + _fees[0]);
+            _holdingsValue[1] = (double)(_capital[1] + _fees[1]);
+        }
         LastEventTime = e.Time;
         Version++;
     }
@@ -303,13 +306,15 @@ public sealed class VaultState
     /// <summary>Moves a trader's position by <paramref name="traderChange"/>, the vault's by its negative, with collateral and reserves.</summary>
     private void ChangePosition(AccountState account, StrikeState strike, in SeriesId series, decimal traderChange)
     {
-        decimal before = account.PositionIn(series);
+        decimal before = account.AddToPosition(series, traderChange);
         decimal after = before + traderChange;
         var collateralAsset = CollateralRequirement.AssetFor(series.Type);
         decimal lockChange = CollateralRequirement.For(series, after) - CollateralRequirement.For(series, before);
-        account.AddLocked(collateralAsset, lockChange);
-        account.AddFree(collateralAsset, -lockChange);
-        account.SetPosition(series, after);
+        if (lockChange != 0m)
+        {
+            account.AddLocked(collateralAsset, lockChange);
+            account.AddFree(collateralAsset, -lockChange);
+        }
 
         decimal vaultBefore = strike.VaultPosition(series.Type);
         decimal vaultAfter = vaultBefore - traderChange;

@@ -6,33 +6,32 @@ namespace Ballast.Ledger.Postgres;
 /// <summary>A batch's transaction on one pooled connection; each step is one round trip.</summary>
 internal sealed class PostgresBatchTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresSql sql) : IBatchTransaction
 {
-    public async Task<Dictionary<string, StreamHead>> LockHeadsAsync(IReadOnlyCollection<string> streamIds)
+    // Other processes may write the same database: always read (and lock) the heads in the database.
+    public Task<bool> RememberedHeadsStillValidAsync() => Task.FromResult(false);
+
+    public async Task<(Dictionary<string, StreamHead> Heads, Dictionary<(string StreamId, string Key), (long First, long Last)> Applied)> LockAsync(
+        IReadOnlyCollection<string> streamIds, IReadOnlyCollection<(string StreamId, string Key)> keys)
     {
         string[] ids = [.. streamIds];
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        // Create missing head rows first so that even a brand-new stream is locked by exactly one writer.
-        batch.BatchCommands.Add(Command(sql.EnsureStreams, ids, RecordChecksum.Genesis.ToArray()));
-        batch.BatchCommands.Add(Command(sql.LockHeads, (object)ids));
-        var heads = new Dictionary<string, StreamHead>(StringComparer.Ordinal);
-        await using var reader = await batch.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            heads[reader.GetString(0)] = new StreamHead(reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), reader.GetInt64(3));
-        return heads;
-    }
-
-    public async Task<Dictionary<(string StreamId, string Key), (long First, long Last)>> FindCommandsAsync(IReadOnlyCollection<(string StreamId, string Key)> keys)
-    {
         var streams = new string[keys.Count];
         var names = new string[keys.Count];
         int i = 0;
         foreach (var k in keys) { streams[i] = k.StreamId; names[i] = k.Key; i++; }
-        await using var cmd = new NpgsqlCommand(sql.FindCommands, connection, transaction);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = streams });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = names });
+
+        // One round trip: create missing head rows (so that even a brand-new stream is locked by exactly one
+        // writer), lock the heads, and look up the commands.
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(Command(sql.EnsureStreams, ids, RecordChecksum.Genesis.ToArray()));
+        batch.BatchCommands.Add(Command(sql.LockHeads, (object)ids));
+        batch.BatchCommands.Add(Command(sql.FindCommands, streams, names));
+        var heads = new Dictionary<string, StreamHead>(StringComparer.Ordinal);
         var found = new Dictionary<(string, string), (long, long)>();
-        await using var reader = await cmd.ExecuteReaderAsync();
+        await using var reader = await batch.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            heads[reader.GetString(0)] = new StreamHead(reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), reader.GetInt64(3));
+        await reader.NextResultAsync();
         while (await reader.ReadAsync()) found[(reader.GetString(0), reader.GetString(1))] = (reader.GetInt64(2), reader.GetInt64(3));
-        return found;
+        return (heads, found);
     }
 
     public async Task WriteAsync(BatchWrites writes)

@@ -8,15 +8,37 @@ internal sealed class SqliteBatchTransaction : IBatchTransaction
 {
     private readonly SqliteWriteCommands _commands;
     private readonly SqliteTransaction _transaction;
+    private readonly DataVersion _dataVersion;
 
-    public SqliteBatchTransaction(SqliteConnection connection, SqliteWriteCommands commands)
+    public SqliteBatchTransaction(SqliteConnection connection, SqliteWriteCommands commands, DataVersion dataVersion)
     {
         _commands = commands;
+        _dataVersion = dataVersion;
         _transaction = connection.BeginTransaction(deferred: false);
         commands.Enlist(_transaction);
     }
 
-    public Task<Dictionary<string, StreamHead>> LockHeadsAsync(IReadOnlyCollection<string> streamIds)
+    /// <summary>The writer connection's last seen <c>PRAGMA data_version</c> (changes only when another connection commits).</summary>
+    internal sealed class DataVersion
+    {
+        public long? Last { get; set; }
+    }
+
+    public Task<bool> RememberedHeadsStillValidAsync()
+    {
+        // Read under the write lock (BEGIN IMMEDIATE), so no other writer can slip in before our commit.
+        long now = (long)_commands.DataVersion.ExecuteScalar()!;
+        bool valid = _dataVersion.Last == now;
+        _dataVersion.Last = now;
+        return Task.FromResult(valid);
+    }
+
+    public Task<(Dictionary<string, StreamHead> Heads, Dictionary<(string StreamId, string Key), (long First, long Last)> Applied)> LockAsync(
+        IReadOnlyCollection<string> streamIds, IReadOnlyCollection<(string StreamId, string Key)> keys) =>
+        // BEGIN IMMEDIATE already holds SQLite's single write lock; the reads below run in-process.
+        Task.FromResult((LoadHeads(streamIds), FindCommands(keys)));
+
+    private Dictionary<string, StreamHead> LoadHeads(IReadOnlyCollection<string> streamIds)
     {
         var heads = new Dictionary<string, StreamHead>(StringComparer.Ordinal);
         var cmd = _commands.SelectHead;
@@ -27,10 +49,10 @@ internal sealed class SqliteBatchTransaction : IBatchTransaction
             if (reader.Read()) heads[id] = new StreamHead(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), reader.GetInt64(2));
         }
 
-        return Task.FromResult(heads);
+        return heads;
     }
 
-    public Task<Dictionary<(string StreamId, string Key), (long First, long Last)>> FindCommandsAsync(IReadOnlyCollection<(string StreamId, string Key)> keys)
+    private Dictionary<(string StreamId, string Key), (long First, long Last)> FindCommands(IReadOnlyCollection<(string StreamId, string Key)> keys)
     {
         var found = new Dictionary<(string, string), (long, long)>();
         var cmd = _commands.SelectCommand;
@@ -42,7 +64,7 @@ internal sealed class SqliteBatchTransaction : IBatchTransaction
             if (reader.Read()) found[key] = (reader.GetInt64(0), reader.GetInt64(1));
         }
 
-        return Task.FromResult(found);
+        return found;
     }
 
     public Task WriteAsync(BatchWrites writes)

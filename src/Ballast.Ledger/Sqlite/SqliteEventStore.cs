@@ -15,6 +15,7 @@ public sealed class SqliteEventStore : GroupCommitEventStore
     private readonly SqliteConnection _writer;
     private readonly string _readConnectionString;
     private readonly SqliteWriteCommands _commands;
+    private readonly SqliteBatchTransaction.DataVersion _dataVersion = new();
 
     private SqliteEventStore(EventStoreOptions options, SqliteConnection writer, string readConnectionString) : base(options)
     {
@@ -110,7 +111,7 @@ public sealed class SqliteEventStore : GroupCommitEventStore
     }
 
     private protected override Task<IBatchTransaction> BeginBatchAsync() =>
-        Task.FromResult<IBatchTransaction>(new SqliteBatchTransaction(_writer, _commands));
+        Task.FromResult<IBatchTransaction>(new SqliteBatchTransaction(_writer, _commands, _dataVersion));
 
     private protected override async IAsyncEnumerable<LedgerRecord> ReadRowsAsync(
         string streamId, long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)

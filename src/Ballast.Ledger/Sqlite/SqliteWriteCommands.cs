@@ -7,6 +7,7 @@ internal sealed class SqliteWriteCommands : IDisposable
 {
     public SqliteWriteCommands(SqliteConnection connection)
     {
+        DataVersion = Create(connection, "PRAGMA data_version", 0);
         SelectHead = Create(connection, "SELECT head_seq, head_checksum, writer_epoch FROM streams WHERE stream_id = $1", 1);
         SelectCommand = Create(connection, "SELECT first_seq, last_seq FROM commands WHERE stream_id = $1 AND idempotency_key = $2", 2);
         InsertRecord = Create(connection, """
@@ -24,6 +25,7 @@ internal sealed class SqliteWriteCommands : IDisposable
         TruncateSnapshots = Create(connection, "DELETE FROM snapshots WHERE stream_id = $1 AND seq >= $2", 2);
     }
 
+    public SqliteCommand DataVersion { get; }
     public SqliteCommand SelectHead { get; }
     public SqliteCommand SelectCommand { get; }
     public SqliteCommand InsertRecord { get; }
@@ -35,7 +37,7 @@ internal sealed class SqliteWriteCommands : IDisposable
     public SqliteCommand TruncateSnapshots { get; }
 
     private IEnumerable<SqliteCommand> All =>
-        [SelectHead, SelectCommand, InsertRecord, InsertCommand, UpsertHead, InsertSnapshot, TruncateRecords, TruncateCommands, TruncateSnapshots];
+        [DataVersion, SelectHead, SelectCommand, InsertRecord, InsertCommand, UpsertHead, InsertSnapshot, TruncateRecords, TruncateCommands, TruncateSnapshots];
 
     /// <summary>Attaches every statement to the batch's transaction.</summary>
     public void Enlist(SqliteTransaction? transaction)

@@ -18,11 +18,19 @@ internal sealed class BatchWrites
 /// <summary>The write transaction of one batch, implemented per database.</summary>
 internal interface IBatchTransaction : IAsyncDisposable
 {
-    /// <summary>Heads of the given streams, locked against other writers until commit; missing streams are absent.</summary>
-    Task<Dictionary<string, StreamHead>> LockHeadsAsync(IReadOnlyCollection<string> streamIds);
+    /// <summary>
+    /// True when no other connection has committed since this store's previous batch, so heads remembered from
+    /// earlier batches are still exact (SQLite: <c>PRAGMA data_version</c> unchanged). False forces a reload.
+    /// </summary>
+    Task<bool> RememberedHeadsStillValidAsync();
 
-    /// <summary>Already-applied commands among the keys: (stream, key) → (first, last) sequences.</summary>
-    Task<Dictionary<(string StreamId, string Key), (long First, long Last)>> FindCommandsAsync(IReadOnlyCollection<(string StreamId, string Key)> keys);
+    /// <summary>
+    /// In one step (one round trip where the database allows): the heads of <paramref name="streamIds"/>, locked
+    /// against other writers until commit (streams that do not exist are absent), and which of
+    /// <paramref name="keys"/> were already applied: (stream, key) → (first, last) sequences.
+    /// </summary>
+    Task<(Dictionary<string, StreamHead> Heads, Dictionary<(string StreamId, string Key), (long First, long Last)> Applied)> LockAsync(
+        IReadOnlyCollection<string> streamIds, IReadOnlyCollection<(string StreamId, string Key)> keys);
 
     /// <summary>Inserts records, commands and snapshots, and upserts the heads.</summary>
     Task WriteAsync(BatchWrites writes);

@@ -26,6 +26,8 @@ public abstract class GroupCommitEventStore : IEventStore
     private volatile LedgerFault? _halt;
     private int _disposed;
     private long _committedBatches;
+    private const int MaxRememberedHeads = 100_000;
+    private readonly Dictionary<string, StreamHead> _rememberedHeads = new(StringComparer.Ordinal); // writer loop only
 
     /// <summary>Creates the store; call <see cref="StartAsync"/> before use.</summary>
     private protected GroupCommitEventStore(EventStoreOptions options) => Options = options;
@@ -230,6 +232,7 @@ public abstract class GroupCommitEventStore : IEventStore
                 }
                 catch (Exception e)
                 {
+                    _rememberedHeads.Clear();
                     // Any failure inside the batch (disk full, fsync error, lost connection, even a bug) leaves the
                     // durability of this batch unknown: acknowledge none of it and nothing after it.
                     halt = new LedgerFault(LedgerFaultKind.WriteFailed,
@@ -258,8 +261,18 @@ public abstract class GroupCommitEventStore : IEventStore
             if (op is AppendOperation a) keys.Add((a.StreamId, a.IdempotencyKey));
         }
 
-        var heads = await tx.LockHeadsAsync(streamIds);
-        var applied = keys.Count == 0 ? new() : await tx.FindCommandsAsync(keys);
+        // Heads of streams this writer touched before are remembered, unless another connection wrote since.
+        if (!await tx.RememberedHeadsStillValidAsync() || _rememberedHeads.Count > MaxRememberedHeads) _rememberedHeads.Clear();
+        var heads = new Dictionary<string, StreamHead>(streamIds.Count, StringComparer.Ordinal);
+        var unknown = new List<string>();
+        foreach (string id in streamIds)
+        {
+            if (_rememberedHeads.TryGetValue(id, out var remembered)) heads[id] = remembered;
+            else unknown.Add(id);
+        }
+
+        var (loaded, applied) = await tx.LockAsync(unknown, keys);
+        foreach (var (id, head) in loaded) heads[id] = head;
         var writes = new BatchWrites();
         long now = Options.Clock.GetUtcNow().UtcTicks;
         foreach (var op in batch)
@@ -288,6 +301,7 @@ public abstract class GroupCommitEventStore : IEventStore
         if (writes.Records.Count > 0 || writes.Heads.Count > 0 || writes.Snapshots.Count > 0) await tx.WriteAsync(writes);
         Options.BeforeCommit?.Invoke();
         await tx.CommitAsync();
+        foreach (var (id, head) in heads) _rememberedHeads[id] = head;
     }
 
     private static AppendResult Decide(

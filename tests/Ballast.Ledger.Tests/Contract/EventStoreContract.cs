@@ -57,6 +57,13 @@ public abstract class EventStoreContract(ITestOutputHelper output) : IAsyncLifet
         return list;
     }
 
+    /// <summary>Appends <paramref name="count"/> single-record commands to vault-1 and closes the store.</summary>
+    private async Task AppendOneByOneAndCloseAsync(int count)
+    {
+        await using var store = await Open();
+        for (int i = 0; i < count; i++) await store.AppendAsync("vault-1", i, Records.Trades(i), $"cmd-{i}");
+    }
+
     [Fact]
     public async Task Appends_get_gap_free_sequences_starting_at_one()
     {
@@ -378,10 +385,7 @@ public abstract class EventStoreContract(ITestOutputHelper output) : IAsyncLifet
     public async Task A_checksum_mismatch_in_the_middle_stops_reads_with_the_stream_and_sequence()
     {
         if (Unavailable()) return;
-        await using (var store = await Open())
-        {
-            for (int i = 0; i < 6; i++) await store.AppendAsync("vault-1", i, Records.Trades(i), $"cmd-{i}");
-        }
+        await AppendOneByOneAndCloseAsync(6);
 
         await CorruptPayloadAsync("vault-1", 3);
         await using var reopened = await Open(); // the tail is sound, so start-up with tail checks succeeds
@@ -397,10 +401,7 @@ public abstract class EventStoreContract(ITestOutputHelper output) : IAsyncLifet
     public async Task Start_up_with_whole_log_verification_refuses_a_log_corrupt_in_the_middle()
     {
         if (Unavailable()) return;
-        await using (var store = await Open())
-        {
-            for (int i = 0; i < 4; i++) await store.AppendAsync("vault-1", i, Records.Trades(i), $"cmd-{i}");
-        }
+        await AppendOneByOneAndCloseAsync(4);
 
         await CorruptPayloadAsync("vault-1", 2);
         var opened = await OpenAsync(new EventStoreOptions { Clock = Clock, VerifyWholeLogOnOpen = true });
@@ -412,10 +413,7 @@ public abstract class EventStoreContract(ITestOutputHelper output) : IAsyncLifet
     public async Task Damage_just_before_the_tail_is_corruption_not_a_torn_write()
     {
         if (Unavailable()) return;
-        await using (var store = await Open())
-        {
-            for (int i = 0; i < 4; i++) await store.AppendAsync("vault-1", i, Records.Trades(i), $"cmd-{i}");
-        }
+        await AppendOneByOneAndCloseAsync(4);
 
         await CorruptPayloadAsync("vault-1", 3);
         await CorruptPayloadAsync("vault-1", 4);

@@ -1,1 +1,0 @@
-// Engine tests live beside the behaviour they specify; see the Engine project README.
