@@ -163,10 +163,8 @@ public static class V1Endpoints
         var caller = Caller.Of(r.HttpContext)!;
         var (key, keyProblem) = IdempotencyKey(r, caller);
         if (keyProblem is not null) return keyProblem;
-        var (req, problem) = await JsonBody.ReadAsync<CollateralRequest>(r, o.MaxBodyBytes);
+        var (asset, amount, problem) = await ReadAmount(r, o);
         if (problem is not null) return problem;
-        if (!TryParseAsset(req!.Asset, out var asset)) return Problems.BadRequest("asset must be quote or base");
-        if (req.Amount is not decimal amount || amount <= 0 || amount > 1_000_000_000_000m) return Problems.BadRequest("amount must be > 0 and ≤ 1e12");
         var by = Caller.Principal(caller);
         Command command = deposit ? new DepositCollateral(by, asset, amount) : new WithdrawCollateral(by, asset, amount);
         string fingerprint = IdempotencyKeys.Fingerprint(FormattableString.Invariant($"{(deposit ? "deposit" : "withdraw")}|{account}|{asset}|{amount}"));
@@ -179,10 +177,8 @@ public static class V1Endpoints
         var caller = Caller.Of(r.HttpContext)!;
         var (key, keyProblem) = IdempotencyKey(r, caller);
         if (keyProblem is not null) return keyProblem;
-        var (req, problem) = await JsonBody.ReadAsync<CollateralRequest>(r, o.MaxBodyBytes);
+        var (asset, amount, problem) = await ReadAmount(r, o);
         if (problem is not null) return problem;
-        if (!TryParseAsset(req!.Asset, out var asset)) return Problems.BadRequest("asset must be quote or base");
-        if (req.Amount is not decimal amount || amount <= 0 || amount > 1_000_000_000_000m) return Problems.BadRequest("amount must be > 0 and ≤ 1e12");
         // Adapter: the engine takes capital only as an admin DepositCapital with a provider; the LP acts as its own provider.
         var command = new DepositCapital(Caller.Principal(caller), new AccountId(account), asset, amount);
         string fingerprint = IdempotencyKeys.Fingerprint(FormattableString.Invariant($"lp-deposit|{account}|{asset}|{amount}"));
@@ -221,6 +217,15 @@ public static class V1Endpoints
         var caller = Caller.Of(r.HttpContext)!;
         var command = new UpdateVol(Caller.Principal(caller), expiry.Value, baseIv, skews, req.ObservedAt ?? h.Now, req.Confidence ?? 1.0);
         return await Submit(r.HttpContext, h, command, null, "", outcome => Results.Ok(Receipt(outcome)));
+    }
+
+    private static async Task<(Asset Asset, decimal Amount, IResult? Problem)> ReadAmount(HttpRequest r, ServerOptions o)
+    {
+        var (req, problem) = await JsonBody.ReadAsync<CollateralRequest>(r, o.MaxBodyBytes);
+        if (problem is not null) return (default, 0, problem);
+        if (!TryParseAsset(req!.Asset, out var asset)) return (default, 0, Problems.BadRequest("asset must be quote or base"));
+        if (req.Amount is not decimal amount || amount <= 0 || amount > 1_000_000_000_000m) return (default, 0, Problems.BadRequest("amount must be > 0 and ≤ 1e12"));
+        return (asset, amount, null);
     }
 
     private static bool TryParseAsset(string? text, out Asset asset)

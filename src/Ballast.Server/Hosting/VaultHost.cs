@@ -132,16 +132,7 @@ public sealed class VaultHost : IAsyncDisposable
     public T Read<T>(Func<VaultState, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        if (_fault is { } fault) throw new VaultHostFaultedException(fault);
-        _lock.EnterReadLock();
-        try
-        {
-            return read(_state);
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
+        return Read(read, static (s, f) => f(s));
     }
 
     /// <summary>Reads with extra state passed through, avoiding a closure allocation on hot paths.</summary>

@@ -3,30 +3,8 @@ using Ballast.Server.Tests.Support;
 namespace Ballast.Server.Tests.Api;
 
 /// <summary>Every role (and no key) against every /v1 endpoint: 200 when allowed, 401 without a key, 403 with the wrong role.</summary>
-public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fixture) : IClassFixture<AuthorizationMatrixTests.Fixture>
+public sealed class AuthorizationMatrixTests(FundedVaultFixture fixture) : IClassFixture<FundedVaultFixture>
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public BallastFactory Factory { get; } = new();
-
-        public string Series { get; private set; } = "";
-
-        public string Board { get; private set; } = "";
-
-        public async Task InitializeAsync()
-        {
-            await Http.FundAlice(Factory);
-            Series = await Http.SeriesName(Factory.CreateClient());
-            Board = Series.Split('-')[1];
-        }
-
-        public Task DisposeAsync()
-        {
-            Factory.Dispose();
-            return Task.CompletedTask;
-        }
-    }
-
     private const string Public = "public";
     private static readonly string[] Callers = ["none", "trader", "lp", "oracle", "governor", "admin"];
 

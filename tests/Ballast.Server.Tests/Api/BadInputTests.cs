@@ -3,27 +3,8 @@ using Ballast.Server.Tests.Support;
 namespace Ballast.Server.Tests.Api;
 
 /// <summary>Bad input gets the right 4xx with an RFC 7807 body and leaves the vault's state hash unchanged.</summary>
-public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture<BadInputTests.Fixture>
+public sealed class BadInputTests(FundedVaultFixture fixture) : IClassFixture<FundedVaultFixture>
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public BallastFactory Factory { get; } = new();
-
-        public string Series { get; private set; } = "";
-
-        public async Task InitializeAsync()
-        {
-            await Http.FundAlice(Factory);
-            Series = await Http.SeriesName(Factory.CreateClient());
-        }
-
-        public Task DisposeAsync()
-        {
-            Factory.Dispose();
-            return Task.CompletedTask;
-        }
-    }
-
     private async Task AssertRejectedUnchanged(Func<HttpClient, Task<HttpResponseMessage>> send, int status, string caller = "trader")
     {
         string before = fixture.Factory.Host.StateHash();

@@ -5,27 +5,8 @@ using Ballast.Server.Tests.Support;
 namespace Ballast.Server.Tests.Api;
 
 /// <summary>What each endpoint returns when used as intended.</summary>
-public sealed class EndpointTests(EndpointTests.Fixture fixture) : IClassFixture<EndpointTests.Fixture>
+public sealed class EndpointTests(FundedVaultFixture fixture) : IClassFixture<FundedVaultFixture>
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public BallastFactory Factory { get; } = new();
-
-        public string Series { get; private set; } = "";
-
-        public async Task InitializeAsync()
-        {
-            await Http.FundAlice(Factory);
-            Series = await Http.SeriesName(Factory.CreateClient());
-        }
-
-        public Task DisposeAsync()
-        {
-            Factory.Dispose();
-            return Task.CompletedTask;
-        }
-    }
-
     private HttpClient As(string? who) => fixture.Factory.ClientAs(who);
 
     [Fact]
@@ -42,7 +23,7 @@ public sealed class EndpointTests(EndpointTests.Fixture fixture) : IClassFixture
     [Fact]
     public async Task A_board_lists_its_strikes_with_vols_and_greeks_and_an_unknown_board_is_404()
     {
-        string board = fixture.Series.Split('-')[1];
+        string board = fixture.Board;
         var b = await Http.JsonOf(await As(null).GetAsync($"/v1/boards/{board}"));
         Assert.Equal(board, b.GetProperty("board").GetString());
         Assert.Equal(5, b.GetProperty("strikes").GetArrayLength());
@@ -125,7 +106,7 @@ public sealed class EndpointTests(EndpointTests.Fixture fixture) : IClassFixture
         var r = await As("oracle").PostAsync("/v1/oracle/spot", Http.Json("""{"price":3010,"reference":3010}"""));
         Assert.Equal(200, (int)r.StatusCode);
         Assert.Equal(3010, (await Http.JsonOf(await As(null).GetAsync("/v1/vault"))).GetProperty("spot").GetDouble());
-        string board = fixture.Series.Split('-')[1];
+        string board = fixture.Board;
         r = await As("oracle").PostAsync("/v1/oracle/vol", Http.Json($$"""{"board":"{{board}}","baseIv":0.9,"skews":[{"strike":3000,"skew":1.01}]}"""));
         Assert.Equal(200, (int)r.StatusCode);
         var b = await Http.JsonOf(await As(null).GetAsync($"/v1/boards/{board}"));
