@@ -145,7 +145,7 @@ public static class BallastServer
     {
         var storeOptions = new EventStoreOptions { Clock = clock };
         LedgerOpenResult opened = options.Postgres is { } cs
-            ? PostgresEventStore.OpenAsync(new PostgresStoreOptions(cs), storeOptions).GetAwaiter().GetResult()
+            ? PostgresEventStore.OpenAsync(new PostgresStoreOptions(cs) { Schema = options.PostgresSchema }, storeOptions).GetAwaiter().GetResult()
             : SqliteEventStore.OpenAsync(new SqliteStoreOptions(EnsureFolder(options.LedgerPath)), storeOptions).GetAwaiter().GetResult();
         foreach (var repair in opened.Repairs) logger.LogWarning("Ledger repaired a torn tail: {Repair}", repair.Message);
         return opened.RequireStore();

@@ -9,6 +9,9 @@ public sealed class ServerOptions
     /// <summary>PostgreSQL connection string; when set, the ledger lives there instead of SQLite.</summary>
     public string? Postgres { get; set; }
 
+    /// <summary>PostgreSQL schema of the ledger tables.</summary>
+    public string PostgresSchema { get; set; } = "ballast_ledger";
+
     /// <summary>Folder for the default SQLite file and the keys file; default <c>./ballast-data</c>.</summary>
     public string DataFolder { get; set; } = "ballast-data";
 

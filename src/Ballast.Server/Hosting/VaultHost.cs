@@ -233,7 +233,7 @@ public sealed class VaultHost : IAsyncDisposable
                         continue;
                     }
 
-                    if (inBatch.TryGetValue(key, out int earlier))
+                    if (inBatch.ContainsKey(key))
                     {
                         // Resolved after the batch commits, from the earlier command's outcome.
                         outcomes[i] = null;
@@ -308,7 +308,18 @@ public sealed class VaultHost : IAsyncDisposable
         if (handler is not null)
         {
             var published = new CommittedBatch(committed, version);
-            ThreadPool.UnsafeQueueUserWorkItem(static s => s.handler(s.published), (handler, published), preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(static s =>
+            {
+                // A subscriber's failure (e.g. reading after a fault) must not take the process down.
+                try
+                {
+                    s.handler(s.published);
+                }
+                catch (Exception e)
+                {
+                    s.logger.LogError(e, "A Committed subscriber failed");
+                }
+            }, (handler, published, logger: _logger), preferLocal: false);
         }
     }
 
