@@ -6,10 +6,12 @@ namespace Ballast.Server.Tests.Support;
 public sealed class LiveServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly bool _ownsFolder;
 
-    private LiveServer(WebApplication app, string folder, string url)
+    private LiveServer(WebApplication app, string folder, string url, bool ownsFolder)
     {
         _app = app;
+        _ownsFolder = ownsFolder;
         Folder = folder;
         Url = url;
     }
@@ -21,22 +23,30 @@ public sealed class LiveServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<LiveServer> StartAsync(params string[] settings)
+    public static Task<LiveServer> StartAsync(params string[] settings) => StartInAsync(null, settings);
+
+    /// <summary>Starts on <paramref name="folder"/> (kept on dispose) or on a fresh temp folder (deleted on dispose).</summary>
+    public static async Task<LiveServer> StartInAsync(string? folder, params string[] settings)
     {
-        string folder = Path.Combine(Path.GetTempPath(), "ballast-server-tests", "live-" + Guid.NewGuid().ToString("N"));
+        bool owns = folder is null;
+        folder ??= Path.Combine(Path.GetTempPath(), "ballast-server-tests", "live-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var args = new List<string> { "--urls=http://127.0.0.1:0", $"--Ballast:DataFolder={folder}", "--Logging:LogLevel:Default=Warning" };
         args.AddRange(settings);
         var app = BallastServer.Build([.. args]);
         await app.StartAsync();
         string url = app.Urls.First(u => u.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
-        return new LiveServer(app, folder, url);
+        return new LiveServer(app, folder, url, owns);
     }
+
+    /// <summary>Graceful stop: Kestrel drains in-flight requests, then the vault host finishes its queue.</summary>
+    public Task StopAsync() => _app.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (!_ownsFolder) return;
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 }
