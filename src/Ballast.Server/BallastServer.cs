@@ -74,7 +74,12 @@ public static class BallastServer
         if (options.Paper) builder.Services.AddHostedService<PaperMarket>();
 
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Ballast vault API";
+            doc.Info.Description = "Options market-maker vault: market data, quotes, trades, accounts, governance, oracle. Errors are RFC 7807 problem details.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddRateLimiter(r =>
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -64,6 +64,11 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
         output.WriteLine($"screenshot: {shot}");
         Assert.True(new FileInfo(shot).Length > 10_000);
+
+        // The interactive API docs run from the server alone too (Scalar's bundled script, fonts and telemetry off).
+        await page.GotoAsync(server.Url + "/docs/", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 30_000 });
+        await page.WaitForFunctionAsync("() => document.body.innerText.includes('/v1/trades') || document.body.innerText.includes('trading')", null, wait);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, "docs.png") });
         Assert.Empty(external);
     }
 }
