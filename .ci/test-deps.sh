@@ -8,3 +8,5 @@ if [ -z "${BALLAST_TEST_POSTGRES:-}" ]; then
   fi
   unset _ballast_pg_env
 fi
+# Server: the dashboard browser test drives Debian's Chromium through Playwright (never a downloaded browser).
+ensure_package /usr/bin/chromium chromium

@@ -13,6 +13,7 @@ public static class CliApp
     // One line per sub-command; each lives in Commands/<Name>Command.cs.
     private static readonly SortedDictionary<string, (Command Run, string Summary)> Commands = new(StringComparer.Ordinal)
     {
+        ["keys"] = (KeysCommand.Run, "keys create --role ROLE [--account ID] [--db PATH]: create an API key for the server (printed once)"),
         ["ledger"] = (LedgerCommand.Run, "export (jsonl) or verify a SQLite event ledger"),
         ["quote"] = (QuoteCommand.Run, "quote a trade against a vault file: premium, each fee, inventory term, total, Greeks"),
         ["margin"] = (MarginCommand.Run, "initial/maintenance margin, worst scenario and per-position contributions of an account JSON"),
@@ -20,7 +21,8 @@ public static class CliApp
         ["iv"] = (IvCommand.Run, "implied volatility from an option price (or every row of a CSV)"),
         ["quote-mm"] = (QuoteMmCommand.Run, "market-making bid/ask: Avellaneda-Stoikov, GLFT or symmetric"),
         ["pool"] = (PoolCommand.Run, "pool waterfall --nav X --tranches FILE.json: split a NAV between risk tranches"),
-        ["simulate"] = (SimulateCommand.Run, "run a simulation preset (now: avellaneda-stoikov paper reproduction)"),
+        ["serve"] = (ServeCommand.Run, "run the vault service: HTTP API, stream, dashboard, metrics [--db PATH | --postgres CONN] [--urls URL] [--paper]"),
+        ["simulate"] = (SimulateCommand.Run, "simulate a vault against order flow (presets: default, calm, crash, toxic-flow, btc-2017-2019, avellaneda-stoikov, ...)"),
         ["surface"] = (SurfaceFitCommand.Run, "surface fit --chain FILE.json: fit SVI per expiry to a Deribit chain, check arbitrage, plot"),
     };
 

@@ -1,0 +1,74 @@
+using Ballast.Server.Tests.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Ballast.Server.Tests.Browser;
+
+/// <summary>
+/// The dashboard in Debian's Chromium (driven by Playwright for .NET; never a downloaded browser): a paper-mode
+/// server on a free loopback port, NAV and Greeks render and change, a click opens another board, a screenshot is
+/// saved to the test output folder (artifacts/dashboard.png).
+/// </summary>
+public sealed class DashboardBrowserTests(ITestOutputHelper output)
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task The_dashboard_shows_live_nav_and_greeks_and_opens_a_board_on_click()
+    {
+        if (!File.Exists(Chromium))
+        {
+            output.WriteLine($"SKIPPED: {Chromium} is missing (test.sh installs Debian's chromium through .ci/test-deps.sh).");
+            return;
+        }
+
+        await using var server = await LiveServer.StartAsync("--Ballast:Paper=true", "--Ballast:PaperTickMilliseconds=100", "--Ballast:StreamIntervalMilliseconds=200");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var external = new List<string>();
+        page.Request += (_, r) => { if (!r.Url.StartsWith(server.Url, StringComparison.Ordinal)) external.Add(r.Url); };
+        await page.GotoAsync(server.Url + "/", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+
+        var wait = new PageWaitForFunctionOptions { Timeout = 20_000 };
+        await page.WaitForFunctionAsync("() => document.getElementById('nav').textContent !== '–' && document.getElementById('delta').textContent !== '–'", null, wait);
+        string nav0 = await page.InnerTextAsync("#nav");
+        string delta0 = await page.InnerTextAsync("#delta");
+        string vega0 = await page.InnerTextAsync("#vega");
+        output.WriteLine($"first: NAV {nav0}, delta {delta0}, vega {vega0}");
+        Assert.Matches(@"^[\d,]+\.\d\d$", nav0);
+
+        // Paper traders and the GBM feed keep moving the book: NAV and the Greeks must change on screen.
+        await page.WaitForFunctionAsync(
+            "([n, d, v]) => document.getElementById('nav').textContent !== n && (document.getElementById('delta').textContent !== d || document.getElementById('vega').textContent !== v)",
+            new[] { nav0, delta0, vega0 }, wait);
+        output.WriteLine($"later: NAV {await page.InnerTextAsync("#nav")}, delta {await page.InnerTextAsync("#delta")}, vega {await page.InnerTextAsync("#vega")}");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#trades tbody tr').length > 0", null, wait);
+
+        var tabs = page.Locator(".board-tab");
+        Assert.Equal(2, await tabs.CountAsync());
+        string second = await tabs.Nth(1).InnerTextAsync();
+        await tabs.Nth(1).ClickAsync();
+        await page.WaitForFunctionAsync("b => document.getElementById('boardName').textContent.startsWith(b)", second, wait);
+        Assert.Equal(6, await page.Locator("#boardTable tr").CountAsync()); // header + 5 strikes
+        Assert.Contains("active", await tabs.Nth(1).GetAttributeAsync("class"));
+
+        string dir = Path.Combine(AppContext.BaseDirectory, "artifacts");
+        Directory.CreateDirectory(dir);
+        string shot = Path.Combine(dir, "dashboard.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+        output.WriteLine($"screenshot: {shot}");
+        Assert.True(new FileInfo(shot).Length > 10_000);
+
+        // The interactive API docs run from the server alone too (Scalar's bundled script, fonts and telemetry off).
+        await page.GotoAsync(server.Url + "/docs/", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 30_000 });
+        await page.WaitForFunctionAsync("() => document.body.innerText.includes('/v1/trades') || document.body.innerText.includes('trading')", null, wait);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, "docs.png") });
+        Assert.Empty(external);
+    }
+}
