@@ -59,6 +59,12 @@ public sealed class VaultEventCodec : IEventCodec<Event>
     {
         @event = null;
         if (!Known.ContainsKey(eventType)) return false;
+        if (eventType == nameof(TradeExecuted) && TradeExecutedReader.TryRead(payload, out var trade))
+        {
+            @event = trade;
+            return true;
+        }
+
         try
         {
             var decoded = JsonSerializer.Deserialize<Event>(payload, Options);
@@ -81,7 +87,14 @@ public sealed class VaultEventCodec : IEventCodec<Event>
     /// Decodes one record or explains, in one line naming stream, sequence and type, why it cannot be
     /// (unknown type, newer version, malformed payload).
     /// </summary>
-    public static DecodeResult<Event> Decode(LedgerRecord record) => SharedDecoder.Decode(record);
+    public static DecodeResult<Event> Decode(LedgerRecord record)
+    {
+        // Current version: decode directly (EventDecoder formats its error context for every record, ~0.3 µs);
+        // anything else goes through the decoder for upcasting and its messages.
+        if (record.EventVersion == Version && Instance.TryDecode(record.EventType, record.Payload.Span, out var e))
+            return new DecodeResult<Event>(e, DecodeError.None, "");
+        return SharedDecoder.Decode(record);
+    }
 
     private static readonly EventDecoder<Event> SharedDecoder = CreateDecoder();
 }

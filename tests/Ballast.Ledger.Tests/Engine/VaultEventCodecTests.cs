@@ -62,6 +62,26 @@ public class VaultEventCodecTests
         Assert.Equal(DecodeError.UnknownNewerVersion, newer.Error);
     }
 
+    [Theory]
+    [InlineData("""{"type":"TradeExecuted","Account":{"Value":"bob"},"Series":{"Expiry":1787776000,"Strike":3250,"Type":1,"StrikeKey":{"Expiry":1787776000,"Strike":3250}},"Direction":0,"Size":0.53000000,"Payment":359.280810,"Fees":40.239799,"NewBaseIv":0.80106,"NewSkew":1.000795,"ForceClose":false,"Time":1780000000}""")]
+    [InlineData("""{"type":"TradeExecuted","Time":1780000000,"ForceClose":false,"NewSkew":1.000795,"NewBaseIv":0.80106,"Fees":40.239799,"Payment":359.280810,"Size":0.53000000,"Direction":0,"Series":{"Type":1,"Strike":3250,"Expiry":1787776000},"Account":{"Value":"bob"}}""")]
+    [InlineData("""{"type":"TradeExecuted","Account":{"Value":"bob"},"Series":{"Expiry":1787776000,"Strike":3250,"Type":1},"Direction":0,"Size":0.53000000,"Payment":359.280810,"Fees":40.239799,"NewBaseIv":0.80106,"NewSkew":1.000795,"ForceClose":false,"Time":1780000000,"Extra":1}""")]
+    public void A_trade_decodes_to_the_same_event_whether_or_not_it_takes_the_fast_path(string json)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var general = JsonSerializer.Deserialize<Event>(bytes);
+        Assert.True(VaultEventCodec.Instance.TryDecode("TradeExecuted", bytes, out var decoded));
+        Assert.Equal(Assert.IsType<TradeExecuted>(general), decoded);
+        Assert.Equal(0.53000000m.ToString(), ((TradeExecuted)decoded!).Size.ToString()); // scale kept, as the serializer keeps it
+    }
+
+    [Fact]
+    public void A_trade_with_a_wrong_token_is_refused_by_both_paths()
+    {
+        var bytes = """{"type":"TradeExecuted","Account":{"Value":"bob"},"Series":{"Expiry":1,"Strike":3250,"Type":1},"Direction":0,"Size":"lots","Payment":1,"Fees":0,"NewBaseIv":0.8,"NewSkew":1,"ForceClose":false,"Time":1}"""u8;
+        Assert.False(VaultEventCodec.Instance.TryDecode("TradeExecuted", bytes, out _));
+    }
+
     private sealed record Unregistered(long Time) : Event(Time);
 
     [Fact]
