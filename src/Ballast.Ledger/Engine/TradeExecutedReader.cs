@@ -18,6 +18,20 @@ internal static class TradeExecutedReader
 
     public static bool TryRead(ReadOnlySpan<byte> json, out TradeExecuted? trade)
     {
+        try
+        {
+            return TryReadCore(json, out trade);
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all: the reader throws on malformed input; the general path reports it the same way.
+            trade = null;
+            return false;
+        }
+    }
+
+    private static bool TryReadCore(ReadOnlySpan<byte> json, out TradeExecuted? trade)
+    {
         trade = null;
         var r = new Utf8JsonReader(json);
         if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return false;

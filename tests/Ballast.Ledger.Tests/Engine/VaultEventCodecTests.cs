@@ -80,6 +80,8 @@ public class VaultEventCodecTests
     {
         var bytes = """{"type":"TradeExecuted","Account":{"Value":"bob"},"Series":{"Expiry":1,"Strike":3250,"Type":1},"Direction":0,"Size":"lots","Payment":1,"Fees":0,"NewBaseIv":0.8,"NewSkew":1,"ForceClose":false,"Time":1}"""u8;
         Assert.False(VaultEventCodec.Instance.TryDecode("TradeExecuted", bytes, out _));
+        Assert.False(VaultEventCodec.Instance.TryDecode("TradeExecuted", "trade-1"u8, out _));
+        Assert.False(VaultEventCodec.Instance.TryDecode("TradeExecuted", "{\"type\":\"TradeExecuted\",\"Account\":{\""u8, out _));
     }
 
     private sealed record Unregistered(long Time) : Event(Time);
