@@ -15,6 +15,7 @@ public static class CliApp
     {
         ["keys"] = (KeysCommand.Run, "keys create --role ROLE [--account ID] [--db PATH]: create an API key for the server (printed once)"),
         ["ledger"] = (LedgerCommand.Run, "export (jsonl) or verify a SQLite event ledger"),
+        ["replay"] = (ReplayCommand.Run, "rebuild vault state from a ledger (SQLite or PostgreSQL); --verify checks chain, gaps, snapshots, money"),
         ["quote"] = (QuoteCommand.Run, "quote a trade against a vault file: premium, each fee, inventory term, total, Greeks"),
         ["margin"] = (MarginCommand.Run, "initial/maintenance margin, worst scenario and per-position contributions of an account JSON"),
         ["price"] = (PriceCommand.Run, "price a European/American option and its Greeks (or every row of a CSV)"),

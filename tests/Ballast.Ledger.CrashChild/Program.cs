@@ -1,13 +1,14 @@
 using System.Globalization;
+using Ballast.Ledger.Engine;
 using Ballast.Ledger.Sqlite;
 
 namespace Ballast.Ledger.CrashChild;
 
 /// <summary>
 /// <c>dotnet Ballast.Ledger.CrashChild.dll DB SEED STREAMS</c>: opens (and so recovers) the ledger, then appends
-/// synthetic trades to STREAMS streams concurrently, as fast as it can, forever. After each append returns
-/// durable it prints <c>ack STREAM SEQUENCE</c>; start-up repairs print <c>repair …</c>. Exit codes: 3 an append
-/// was refused, 4 start-up failed. The parent ends it with SIGKILL.
+/// engine commands (mostly trades, <see cref="EngineTrades"/>) to STREAMS vaults concurrently, as fast as it can, forever. After each append returns
+/// durable it prints <c>ack STREAM SEQUENCE</c>; start-up repairs print <c>repair …</c>. Each vault is recovered
+/// with <see cref="VaultRecovery"/> before it continues. Exit codes: 3 an append was refused, 4 start-up failed. The parent ends it with SIGKILL.
 /// </summary>
 public static class Program
 {
@@ -31,19 +32,35 @@ public static class Program
         var store = opened.RequireStore();
         var appenders = Enumerable.Range(0, streams).Select(async s =>
         {
-            string stream = SyntheticTrades.StreamName(s);
-            long head = (await store.GetHeadAsync(stream)).Sequence;
+            string stream = EngineTrades.StreamName(s);
+            var recovered = await VaultRecovery.RecoverAsync(store, stream);
+            if (recovered.Fault is not null)
+            {
+                Print(stdout, $"fault {recovered.Fault}");
+                return 4;
+            }
+
+            var state = recovered.State;
+            long head = recovered.LastSequence;
             while (true)
             {
-                long next = head + 1;
-                var record = new NewRecord(SyntheticTrades.EventType, 1, SyntheticTrades.Payload(seed, s, next));
-                var result = await store.AppendAsync(stream, head, [record], SyntheticTrades.CommandKey(s, next));
+                var decision = EngineTrades.DecideNext(seed, s, state, head + 1);
+                if (!decision.IsAccepted)
+                {
+                    Print(stdout, $"error {stream} rejected {decision.Rejection}");
+                    return 3;
+                }
+
+                var records = decision.ToArray().Select(e => VaultEventCodec.Instance.Encode(e).ToNewRecord()).ToList();
+                var result = await store.AppendAsync(stream, head, records, EngineTrades.CommandKey(s, head + 1));
+                long next = head + records.Count;
                 if (result.Outcome != AppendOutcome.Appended || result.LastSequence != next)
                 {
                     Print(stdout, $"error {stream} {result.Outcome} {result.Message}");
                     return 3;
                 }
 
+                state.Apply(decision);
                 Print(stdout, $"ack {stream} {next}");
                 head = next;
             }

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Ballast.Ledger;
+using Ballast.Ledger.Codecs;
+using Ballast.Ledger.Engine;
 using Ballast.Ledger.Sqlite;
 using Ballast.Ledger.Verification;
 
@@ -9,7 +11,7 @@ namespace Ballast.Cli;
 
 /// <summary>
 /// <c>ballast ledger export --db PATH [--format jsonl] [--stream ID]</c>: one JSON object per record, for auditors
-/// (payload as base64 until the engine's codec exists); <c>ballast ledger verify --db PATH [--stream ID]</c>: checks
+/// (engine events decoded by <see cref="VaultEventCodec"/> as an <c>event</c> object, other payloads as base64); <c>ballast ledger verify --db PATH [--stream ID]</c>: checks
 /// the checksum chain, gaps and heads. The file is opened read-only: nothing is migrated or repaired.
 /// Exit codes: 0 sound, 1 corrupt or unreadable ledger, 2 usage error.
 /// </summary>
@@ -63,7 +65,16 @@ public static class LedgerCommand
                     json.WriteString("idempotencyKey", r.IdempotencyKey);
                     json.WriteNumber("writerEpoch", r.WriterEpoch);
                     json.WriteString("checksum", Convert.ToHexStringLower(r.Checksum));
-                    json.WriteBase64String("payload", r.Payload.Span);
+                    // Engine events are JSON already (VaultEventCodec): auditors get them decoded; anything else stays base64.
+                    if (VaultEventCodec.Decode(r).Error == DecodeError.None)
+                    {
+                        json.WritePropertyName("event");
+                        json.WriteRawValue(r.Payload.Span);
+                    }
+                    else
+                    {
+                        json.WriteBase64String("payload", r.Payload.Span);
+                    }
                     json.WriteEndObject();
                     json.Flush();
                     stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
