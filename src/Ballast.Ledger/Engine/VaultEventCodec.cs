@@ -11,7 +11,7 @@ namespace Ballast.Ledger.Engine;
 /// The canonical binding of the engine's events to ledger bytes: UTF-8 JSON written by System.Text.Json through the
 /// engine's polymorphic <see cref="Event"/> contract (a <c>"type"</c> discriminator first, then the record's
 /// properties), event type = the event class name, schema version 1 for every type today. Byte-compatible with the
-/// server's interim <c>EngineEventCodec</c> (same options, same type names, same version), so ledgers written by
+/// server's former interim codec (same options, same type names, same version), so ledgers written by
 /// either decode with either.
 /// </summary>
 /// <remarks>

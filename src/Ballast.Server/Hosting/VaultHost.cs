@@ -92,7 +92,7 @@ public sealed class VaultHost : IAsyncDisposable
         var state = new VaultState();
         var idempotency = new Dictionary<string, IdempotentEntry>(StringComparer.Ordinal);
         var recent = new Queue<(long, TradeExecuted)>();
-        var decoder = new EventDecoder<Event>(EngineEventCodec.Instance);
+        var decoder = new EventDecoder<Event>(Ballast.Ledger.Engine.VaultEventCodec.Instance);
         var outcome = await EventReplay.ReplayAsync(store, streamId, 1, decoder, (record, e) =>
         {
             state.Apply(e);
@@ -250,7 +250,7 @@ public sealed class VaultHost : IAsyncDisposable
 
                 var events = decision.ToArray();
                 var records = new NewRecord[events.Length];
-                for (int k = 0; k < events.Length; k++) records[k] = EngineEventCodec.Instance.Encode(events[k]).ToNewRecord();
+                for (int k = 0; k < events.Length; k++) records[k] = Ballast.Ledger.Engine.VaultEventCodec.Instance.Encode(events[k]).ToNewRecord();
                 string ledgerKey = p.Key is { } k2 ? IdempotencyKeys.Join(k2, p.Fingerprint) : IdempotencyKeys.Automatic();
                 appends.Add((i, _store.AppendAsync(StreamId, expected, records, ledgerKey, _epoch), events));
                 expected += events.Length;
