@@ -25,4 +25,5 @@ namespace Ballast.Engine.Events;
 [JsonDerivedType(typeof(PositionImported), "PositionImported")]
 [JsonDerivedType(typeof(TradeExecuted), "TradeExecuted")]
 [JsonDerivedType(typeof(BoardSettled), "BoardSettled")]
+[JsonDerivedType(typeof(MarginModeSet), "MarginModeSet")]
 public abstract record Event(long Time);

@@ -61,7 +61,7 @@ internal sealed class StateHasher : IDisposable
         var series = new List<SeriesId>();
         foreach (var a in accounts)
         {
-            Str(a.Id.Value);
+            Str(a.Id.Value); Long((long)a.MarginMode);
             foreach (var asset in (ReadOnlySpan<Asset>)[Asset.Quote, Asset.Base]) { Dec(a.Free(asset)); Dec(a.Locked(asset)); }
             series.Clear();
             series.AddRange(a.Positions.Keys);

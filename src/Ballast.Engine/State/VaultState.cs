@@ -230,6 +230,7 @@ public sealed class VaultState
             case CapitalDeposited c: _capital[(int)c.Asset] += c.Amount; break;
             case PositionImported p: ApplyImport(p); break;
             case BoardSettled s: ApplySettlement(s); break;
+            case MarginModeSet m: GetOrAddAccount(m.Account).MarginMode = m.Mode; break;
             default: throw new InvalidOperationException($"unknown event {e.GetType().Name}");
         }
 
@@ -309,7 +310,8 @@ public sealed class VaultState
         decimal before = account.AddToPosition(series, traderChange);
         decimal after = before + traderChange;
         var collateralAsset = CollateralRequirement.AssetFor(series.Type);
-        decimal lockChange = CollateralRequirement.For(series, after) - CollateralRequirement.For(series, before);
+        // Margin-mode accounts lock nothing: the margin check in Decide secures their shorts instead.
+        decimal lockChange = account.UsesMargin ? 0m : CollateralRequirement.For(series, after) - CollateralRequirement.For(series, before);
         if (lockChange != 0m)
         {
             account.AddLocked(collateralAsset, lockChange);
