@@ -65,4 +65,6 @@ public enum RejectionReason
     InsufficientMargin,
     /// <summary>The margin mode cannot change while the account holds option positions.</summary>
     PositionsOpen,
+    /// <summary>Liquidation of an account whose maintenance margin balance is ≥ 0 (or that is not in a margin mode, or holds no positions).</summary>
+    NotLiquidatable,
 }
