@@ -271,7 +271,8 @@ public static class Vault
         if (CheckAmount(state, c.Asset, c.Amount) is { } bad) return bad;
         decimal free = state.AccountOrNull(c.By.Account)?.Free(c.Asset) ?? 0m;
         if (free < c.Amount) return Decision.Reject(RejectionReason.InsufficientFunds, $"{c.By.Account} has {free} free {c.Asset}, less than {c.Amount}");
-        if (state.AccountOrNull(c.By.Account) is { UsesMargin: true } account && account.Positions.Count > 0)
+        // An account with positions, or with a quote debt left by a liquidation, must keep IM ≥ 0.
+        if (state.AccountOrNull(c.By.Account) is { UsesMargin: true } account && (account.Positions.Count > 0 || account.Free(Asset.Quote) < 0m))
         {
             decimal quote = account.Free(Asset.Quote) - (c.Asset == Asset.Quote ? c.Amount : 0m);
             decimal baseUnits = account.Free(Asset.Base) - (c.Asset == Asset.Base ? c.Amount : 0m);

@@ -37,6 +37,7 @@ public class LiquidationStressTests(ITestOutputHelper output)
         Assert.All(covers, c => Assert.Equal(c.Shortfall, c.InsurancePayout + c.SocialisedLoss));
         Assert.True(underwater >= 10, $"the gap should put many accounts under maintenance, got {underwater}");
         Assert.NotEmpty(covers);
+        Assert.Equal(underwater, steps); // one step per account: each step restored maintenance margin or closed the book
         Assert.Equal(v.MoneyIn(Asset.Quote), v.TotalMoney(Asset.Quote));
         Assert.Equal(v.MoneyIn(Asset.Base), v.TotalMoney(Asset.Base));
         Assert.Equal(v.State.StateHash(), v.Replay().StateHash());

@@ -96,6 +96,24 @@ public class LiquidationTests
     }
 
     [Fact]
+    public void An_insolvent_account_holding_base_keeps_its_quote_debt_and_cannot_withdraw_the_base()
+    {
+        var v = MarginBook(AccountMarginMode.Standard, 1000m, Carol);
+        v.Ok(new DepositCollateral(Carol, Asset.Base, 0.1m));
+        v.Sell(Put(2750), 2, Carol);
+        v.Tick(60, 1800);
+
+        var decision = v.Ok(new Liquidate(Keeper, Carol.Account));
+
+        Assert.Equal(1, decision.EventCount);
+        var carol = v.State.Accounts[Carol.Account];
+        Assert.Empty(carol.Positions);
+        Assert.True(carol.Free(Asset.Quote) < 0m, "the debt stays with the account while it holds base");
+        v.Rejected(new WithdrawCollateral(Carol, Asset.Base, 0.1m), RejectionReason.InsufficientMargin);
+        Assert.Equal(v.MoneyIn(Asset.Quote), v.TotalMoney(Asset.Quote));
+    }
+
+    [Fact]
     public void Liquidation_events_survive_json_and_replay_to_the_same_hash()
     {
         var v = ShortPutsAfterMove(3000);
