@@ -61,4 +61,10 @@ public enum RejectionReason
     InvalidParameter,
     /// <summary>A model computation produced a non-finite number (degenerate inputs).</summary>
     PricingFailed,
+    /// <summary>A margin-mode account's initial margin balance after the trade or withdrawal would be negative (the trade adds risk).</summary>
+    InsufficientMargin,
+    /// <summary>The margin mode cannot change while the account holds option positions.</summary>
+    PositionsOpen,
+    /// <summary>Liquidation of an account whose maintenance margin balance is ≥ 0 (or that is not in a margin mode, or holds no positions).</summary>
+    NotLiquidatable,
 }

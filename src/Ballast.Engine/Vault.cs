@@ -1,6 +1,7 @@
 using Ballast.Engine.Accounting;
 using Ballast.Engine.Commands;
 using Ballast.Engine.Events;
+using Ballast.Engine.Margin;
 using Ballast.Engine.Markets;
 using Ballast.Engine.Quoting;
 using Ballast.Engine.State;
@@ -47,6 +48,9 @@ public static class Vault
             WithdrawCollateral wc => DecideWithdraw(state, wc, now, activation),
             DepositCapital cap => DecideCapital(state, cap, now, activation),
             ImportPosition ip => DecideImport(state, ip, now, activation),
+            SetMarginMode mm => DecideMarginMode(state, mm, now, activation),
+            Liquidate l => DecideLiquidate(state, l, now, p, activation),
+            DepositInsuranceFund f => DecideInsuranceDeposit(state, f, now, activation),
             _ => Decision.Reject(RejectionReason.InvalidInput, $"unknown command {command.GetType().Name}"),
         };
     }
@@ -107,7 +111,8 @@ public static class Vault
         // The trader's free balances after payment and collateral change must stay ≥ 0.
         decimal after = position + (buy ? size : -size);
         var collateralAsset = CollateralRequirement.AssetFor(c.Series.Type);
-        decimal lockChange = CollateralRequirement.For(c.Series, after) - CollateralRequirement.For(c.Series, position);
+        bool margined = account?.UsesMargin ?? false;
+        decimal lockChange = margined ? 0m : CollateralRequirement.For(c.Series, after) - CollateralRequirement.For(c.Series, position);
         decimal freeQuote = account?.Free(Asset.Quote) ?? 0m, freeBase = account?.Free(Asset.Base) ?? 0m;
         decimal paid = buy ? -q.Payment : q.Payment;
         if (q.PaymentAsset == Asset.Quote) freeQuote += paid; else freeBase += paid;
@@ -115,6 +120,8 @@ public static class Vault
         if (freeQuote < 0m || freeBase < 0m)
             return Decision.Reject(RejectionReason.InsufficientFunds,
                 $"{c.By.Account} lacks funds: free quote would be {freeQuote}, free base {freeBase} (payment {q.Payment} {q.PaymentAsset}, collateral {lockChange} {collateralAsset})");
+        if (margined && CheckTradeMargin(state, account!, c.Series, after, freeQuote, freeBase, now) is { } marginRejection)
+            return Decision.Reject(marginRejection);
 
         return Decision.Accept(new TradeExecuted(now, c.By.Account, c.Series, c.Direction, size, q.Payment, q.FeesPayment, q.NewBaseIv, q.NewSkew, q.IsForceClose), activation);
     }
@@ -223,7 +230,7 @@ public static class Vault
             }
 
             rows.Sort(static (a, b) => SeriesOrder.Compare(a.Series, b.Series));
-            foreach (var (series, position) in rows) payouts.Add(Payout(market, account.Id, series, position, price));
+            foreach (var (series, position) in rows) payouts.Add(Payout(market, account.Id, series, position, price, account.UsesMargin));
         }
 
         _ = board;
@@ -235,7 +242,7 @@ public static class Vault
     /// q·max(±(S − K), 0) quote; inverse: that divided by S, base), rounded down. Shorts pay from their collateral
     /// (calls in base: |q|·max(S − K, 0)/S; puts in quote: |q|·max(K − S, 0)), rounded up.
     /// </summary>
-    private static SettlementPayout Payout(Markets.MarketDefinition market, AccountId account, SeriesId series, decimal position, decimal price)
+    private static SettlementPayout Payout(Markets.MarketDefinition market, AccountId account, SeriesId series, decimal position, decimal price, bool margined)
     {
         decimal intrinsic = series.Type == OptionType.Call ? Math.Max(price - series.Strike, 0m) : Math.Max(series.Strike - price, 0m);
         if (position > 0)
@@ -245,7 +252,8 @@ public static class Vault
             return new SettlementPayout(account, series, position, asset, Money.RoundInVaultFavour(owed, MoneyFlow.FromVault, market.DecimalsOf(asset)));
         }
 
-        var collateral = CollateralRequirement.AssetFor(series.Type);
+        // A margin-mode account (linear markets only) holds its margin in quote, so its shorts settle in quote.
+        var collateral = margined ? Asset.Quote : CollateralRequirement.AssetFor(series.Type);
         decimal due = collateral == Asset.Quote ? -position * intrinsic : -position * intrinsic / price;
         return new SettlementPayout(account, series, position, collateral, -Money.RoundInVaultFavour(due, MoneyFlow.ToVault, market.DecimalsOf(collateral)));
     }
@@ -263,6 +271,17 @@ public static class Vault
         if (CheckAmount(state, c.Asset, c.Amount) is { } bad) return bad;
         decimal free = state.AccountOrNull(c.By.Account)?.Free(c.Asset) ?? 0m;
         if (free < c.Amount) return Decision.Reject(RejectionReason.InsufficientFunds, $"{c.By.Account} has {free} free {c.Asset}, less than {c.Amount}");
+        // An account with positions, or with a quote debt left by a liquidation, must keep IM ≥ 0.
+        if (state.AccountOrNull(c.By.Account) is { UsesMargin: true } account && (account.Positions.Count > 0 || account.Free(Asset.Quote) < 0m))
+        {
+            decimal quote = account.Free(Asset.Quote) - (c.Asset == Asset.Quote ? c.Amount : 0m);
+            decimal baseUnits = account.Free(Asset.Base) - (c.Asset == Asset.Base ? c.Amount : 0m);
+            var view = AccountMargin.TryView(state, account.MarginMode, quote, baseUnits, AccountMargin.SortedPositions(account), now, out var rejection);
+            if (view is null) return Decision.Reject(rejection!);
+            decimal im = AccountMargin.Calculator.Compute(view, AccountMargin.MarketOf(state)).InitialMargin;
+            if (im < 0m) return Decision.Reject(RejectionReason.InsufficientMargin, $"{c.By.Account}'s initial margin after withdrawing {c.Amount} {c.Asset} would be {im}");
+        }
+
         return Decision.Accept(new CollateralWithdrawn(now, c.By.Account, c.Asset, c.Amount), activation);
     }
 
@@ -285,10 +304,113 @@ public static class Vault
         var account = state.AccountOrNull(c.Account);
         decimal before = account?.PositionIn(c.Series) ?? 0m;
         var asset = CollateralRequirement.AssetFor(c.Series.Type);
-        decimal lockChange = CollateralRequirement.For(c.Series, before + c.Size) - CollateralRequirement.For(c.Series, before);
+        decimal lockChange = account?.UsesMargin == true ? 0m : CollateralRequirement.For(c.Series, before + c.Size) - CollateralRequirement.For(c.Series, before);
         decimal free = account?.Free(asset) ?? 0m;
         if (free < lockChange) return Decision.Reject(RejectionReason.InsufficientFunds, $"{c.Account} has {free} free {asset}, needs {lockChange} as collateral");
         return Decision.Accept(new PositionImported(now, c.Account, c.Series, c.Size), activation);
+    }
+
+    private static Decision DecideMarginMode(VaultState state, SetMarginMode c, long now, Event? activation)
+    {
+        if (c.By.Role != Role.Trader) return Unauthorized(c.By, "set a margin mode");
+        if (!Enum.IsDefined(c.Mode)) return Decision.Reject(RejectionReason.InvalidInput, $"unknown margin mode {c.Mode}");
+        // Margin balances are quote money; an inverse market pays and settles in base.
+        if (c.Mode != AccountMarginMode.FullCollateral && state.Market!.PaymentAsset != Asset.Quote)
+            return Decision.Reject(RejectionReason.InvalidInput, "margin modes need a linear (quote-settled) market");
+        if (state.AccountOrNull(c.By.Account) is { Positions.Count: > 0 } account)
+            return Decision.Reject(RejectionReason.PositionsOpen, $"{account.Id} holds {account.Positions.Count} positions; close them before changing the margin mode");
+        return Decision.Accept(new MarginModeSet(now, c.By.Account, c.Mode), activation);
+    }
+
+    /// <summary>
+    /// Issue 7's trade gate, inside the same decision as the trade: a trade that adds risk needs IM ≥ 0 after it; a
+    /// risk-reducing one (<see cref="TradeRiskCheck"/>) always passes. Both sides are marked at the pre-trade Greek cache.
+    /// </summary>
+    private static Rejection? CheckTradeMargin(VaultState state, AccountState account, in SeriesId series, decimal positionAfter,
+        decimal freeQuoteAfter, decimal freeBaseAfter, long now)
+    {
+        var rowsBefore = AccountMargin.SortedPositions(account);
+        var before = AccountMargin.TryView(state, account.MarginMode, account.Free(Asset.Quote), account.Free(Asset.Base), rowsBefore, now, out var rejection);
+        if (before is null) return rejection;
+        var rowsAfter = new List<(SeriesId Series, decimal Position)>(rowsBefore.Count + 1);
+        bool found = false;
+        foreach (var row in rowsBefore)
+        {
+            if (row.Series != series) { rowsAfter.Add(row); continue; }
+            found = true;
+            if (positionAfter != 0m) rowsAfter.Add((series, positionAfter));
+        }
+
+        if (!found && positionAfter != 0m) rowsAfter.Add((series, positionAfter));
+        var after = AccountMargin.TryView(state, account.MarginMode, freeQuoteAfter, freeBaseAfter, rowsAfter, now, out rejection);
+        if (after is null) return rejection;
+        var decision = TradeRiskCheck.Evaluate(before, after, AccountMargin.MarketOf(state), AccountMargin.Calculator);
+        return decision.Rejection == TradeRiskRejection.None ? null
+            : new Rejection(RejectionReason.InsufficientMargin, $"{account.Id}'s initial margin after the trade would be {decision.InitialMarginAfter} and the trade adds risk");
+    }
+
+    private static Decision DecideInsuranceDeposit(VaultState state, DepositInsuranceFund c, long now, Event? activation)
+    {
+        if (c.By.Role != Role.Admin) return Unauthorized(c.By, "fund the insurance fund");
+        if (CheckAmount(state, Asset.Quote, c.Amount) is { } bad) return bad;
+        return Decision.Accept(new InsuranceFundDeposited(now, c.Amount), activation);
+    }
+
+    /// <summary>
+    /// Issue 7 liquidation, Deribit-style incremental close against the vault: the fraction f and the penalty come from
+    /// <see cref="IncrementalLiquidation.Plan"/> at the Greek-cache marks, the penalty is split by <see cref="PenaltySplit"/>
+    /// (Lyra v1 40/30/rest), and a fully closed account left with negative quote is covered by the
+    /// <see cref="InsolvencyWaterfall"/> (insurance fund, then the LPs) in an explicit <see cref="InsolvencyCovered"/> event.
+    /// </summary>
+    private static Decision DecideLiquidate(VaultState state, Liquidate c, long now, Parameters.VaultParameters p, Event? activation)
+    {
+        if (c.By.Role is not (Role.Keeper or Role.Admin)) return Unauthorized(c.By, "liquidate accounts");
+        if (string.IsNullOrEmpty(c.Account.Value)) return Decision.Reject(RejectionReason.InvalidInput, "account is empty");
+        var account = state.AccountOrNull(c.Account);
+        if (account is null || !account.UsesMargin || account.Positions.Count == 0)
+            return Decision.Reject(RejectionReason.NotLiquidatable, $"{c.Account} holds no margined positions");
+        var rows = AccountMargin.SortedPositions(account);
+        foreach (var (series, _) in rows)
+        {
+            var board = state.Strikes[series.StrikeKey].Board;
+            if (now < board.Expiry && state.IsBoardCacheStale(board, now, p))
+                return Decision.Reject(RejectionReason.GreekCacheStale, $"board {board.Expiry}'s marks are stale; refresh spot before liquidating");
+        }
+
+        var margin = AccountMargin.TryCompute(state, account, now, out var rejection);
+        if (margin is null) return Decision.Reject(rejection!);
+        if (margin.MaintenanceMargin >= 0m)
+            return Decision.Reject(RejectionReason.NotLiquidatable, $"{c.Account}'s maintenance margin balance is {margin.MaintenanceMargin} ≥ 0");
+
+        var liquidation = LiquidationParameters.Default;
+        // An account with no equity left is closed in full and pays no penalty: a partial close cannot restore it.
+        var step = margin.Equity <= 0m
+            ? new IncrementalClose(LiquidationRejection.None, 1m, margin.PositionValue, 0m)
+            : IncrementalLiquidation.Plan(margin, liquidation);
+        var closed = new List<LiquidatedPosition>(rows.Count);
+        foreach (var (series, position) in rows)
+        {
+            // Sizes keep the engine's 8 decimals; a partial close rounds away from zero so at least f is closed.
+            decimal change = step.ClosesEverything ? -position
+                : -Math.Sign(position) * Math.Round(Math.Abs(position) * step.Fraction, Quoter.SizeDecimals, MidpointRounding.ToPositiveInfinity);
+            if (Math.Abs(change) > Math.Abs(position)) change = -position;
+            if (change != 0m) closed.Add(new LiquidatedPosition(series, change));
+        }
+
+        var split = PenaltySplit.Split(step.Penalty, liquidation);
+        var liquidated = new AccountLiquidated(now, c.Account, c.By.Account, step.Fraction, closed, step.CloseCashToAccount, step.Penalty,
+            split.Liquidator, split.SecurityFund, split.LiquidityProviders);
+        decimal quoteAfter = account.Free(Asset.Quote) + step.CloseCashToAccount - step.Penalty;
+        bool fullyClosed = closed.Count == rows.Count && closed.TrueForAll(x => x.TraderChange == -account.PositionIn(x.Series));
+        // Base collateral is not seized here: an account that still holds base keeps its quote debt (see README).
+        InsolvencyCovered? cover = null;
+        if (fullyClosed && quoteAfter < 0m && account.Free(Asset.Base) <= 0m)
+        {
+            var waterfall = InsolvencyWaterfall.Cover(-quoteAfter, state.InsuranceFund + split.SecurityFund);
+            cover = new InsolvencyCovered(now, c.Account, waterfall.Shortfall, waterfall.InsurancePayout, waterfall.SocialisedLoss);
+        }
+
+        return Decision.Accept(liquidated, cover, activation);
     }
 
     private static Decision? CheckAmount(VaultState state, Asset asset, decimal amount)

@@ -38,6 +38,40 @@ public class PropertyTests
         return v.TotalMoney(Asset.Quote) == v.MoneyIn(Asset.Quote) && v.TotalMoney(Asset.Base) == v.MoneyIn(Asset.Base);
     }
 
+    [Property(MaxTest = 15)]
+    public bool Money_including_the_insurance_fund_is_conserved_through_margin_trades_and_liquidations(int seed)
+    {
+        var r = new Random(seed);
+        var v = TestVault.Open();
+        var traders = MarginFlow.Traders(v, r, 8, Math.Round((decimal)r.NextDouble() * 500m, 2));
+        v.Tick(60, Math.Round(3000 * (0.6 + r.NextDouble() * 0.8), 2)); // a gap anywhere in ±40 %
+        MarginFlow.LiquidateAll(v, traders);
+        return v.TotalMoney(Asset.Quote) == v.MoneyIn(Asset.Quote) && v.TotalMoney(Asset.Base) == v.MoneyIn(Asset.Base)
+            && v.State.InsuranceFund >= 0m;
+    }
+
+    [Property(MaxTest = 15)]
+    public bool Liquidation_is_accepted_exactly_when_maintenance_margin_is_negative_and_leaves_it_restored_or_closed(int seed)
+    {
+        var r = new Random(seed);
+        var v = TestVault.Open();
+        var traders = MarginFlow.Traders(v, r, 8, 0m);
+        v.Tick(60, Math.Round(3000 * (0.6 + r.NextDouble() * 0.8), 2));
+        foreach (var t in traders)
+        {
+            var account = v.State.Accounts[t.Account];
+            var margin = Accounting.AccountMargin.TryCompute(v.State, account, v.Now, out _)!;
+            bool liquidatable = account.Positions.Count > 0 && margin.MaintenanceMargin < 0m;
+            var decision = v.Run(new Liquidate(MarginFlow.Keeper, t.Account));
+            Assert.Equal(liquidatable, decision.IsAccepted);
+            if (!decision.IsAccepted) continue;
+            Assert.True(account.Positions.Count == 0 || Accounting.AccountMargin.TryCompute(v.State, account, v.Now, out _)!.MaintenanceMargin >= 0m,
+                $"{t.Account}: one step left MM < 0 with positions open");
+        }
+
+        return true;
+    }
+
     [Property(MaxTest = 30)]
     public bool Settlement_conserves_money_closes_every_position_and_its_json_events_replay_to_the_same_hash(int seed)
     {

@@ -14,4 +14,7 @@ public enum Role
 
     /// <summary>Opens the vault, adds capital, imports positions (migrations).</summary>
     Admin,
+
+    /// <summary>Liquidates under-margined accounts (and is paid the liquidator's part of the penalty).</summary>
+    Keeper,
 }

@@ -25,4 +25,8 @@ namespace Ballast.Engine.Events;
 [JsonDerivedType(typeof(PositionImported), "PositionImported")]
 [JsonDerivedType(typeof(TradeExecuted), "TradeExecuted")]
 [JsonDerivedType(typeof(BoardSettled), "BoardSettled")]
+[JsonDerivedType(typeof(MarginModeSet), "MarginModeSet")]
+[JsonDerivedType(typeof(InsuranceFundDeposited), "InsuranceFundDeposited")]
+[JsonDerivedType(typeof(AccountLiquidated), "AccountLiquidated")]
+[JsonDerivedType(typeof(InsolvencyCovered), "InsolvencyCovered")]
 public abstract record Event(long Time);

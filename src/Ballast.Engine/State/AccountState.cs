@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Ballast.Engine.Accounting;
 using Ballast.Engine.Markets;
 
 namespace Ballast.Engine.State;
@@ -13,6 +14,12 @@ public sealed class AccountState
 
     /// <summary>The account.</summary>
     public AccountId Id { get; }
+
+    /// <summary>How the account's shorts are secured (default: full collateral).</summary>
+    public AccountMarginMode MarginMode { get; internal set; }
+
+    /// <summary>True when shorts are secured by margin (standard or portfolio) instead of locked collateral.</summary>
+    public bool UsesMargin => MarginMode != AccountMarginMode.FullCollateral;
 
     /// <summary>Signed positions by series (+ long, − short); zero positions are removed.</summary>
     public Dictionary<SeriesId, decimal> Positions { get; } = [];

@@ -40,7 +40,7 @@ internal sealed class StateHasher : IDisposable
         Tag("oracle"); Bool(s.HasSpot); Dbl(s.Spot); Long(s.SpotObservedAt); Dbl(s.SpotConfidence); Bool(s.ReferencePrice.HasValue); Dbl(s.ReferencePrice ?? 0);
         Tag("vault");
         foreach (var a in (ReadOnlySpan<Asset>)[Asset.Quote, Asset.Base]) { Dec(s.Capital(a)); Dec(s.AccruedFees(a)); }
-        Dec(s.VaultShortPutNotional); Dec(s.VaultShortCallContracts);
+        Dec(s.VaultShortPutNotional); Dec(s.VaultShortCallContracts); Dec(s.InsuranceFund);
         Exposure(s.Exposure);
         Tag("boards");
         foreach (var b in s.BoardsByExpiry())
@@ -61,7 +61,7 @@ internal sealed class StateHasher : IDisposable
         var series = new List<SeriesId>();
         foreach (var a in accounts)
         {
-            Str(a.Id.Value);
+            Str(a.Id.Value); Long((long)a.MarginMode);
             foreach (var asset in (ReadOnlySpan<Asset>)[Asset.Quote, Asset.Base]) { Dec(a.Free(asset)); Dec(a.Locked(asset)); }
             series.Clear();
             series.AddRange(a.Positions.Keys);

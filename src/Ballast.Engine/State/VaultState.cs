@@ -93,6 +93,10 @@ public sealed class VaultState
     /// <summary>The vault's own money (LP capital plus trading results), per asset. Can go negative only at an insolvent settlement.</summary>
     public decimal Capital(Asset asset) => _capital[(int)asset];
 
+    /// <summary>Insurance (security) fund, quote: fed by its share of liquidation penalties and Admin deposits, it covers
+    /// insolvent margin accounts before any loss is socialised to the LPs.</summary>
+    public decimal InsuranceFund { get; private set; }
+
     /// <summary>Fees accrued to the vault, per asset (kept apart from capital for reporting; both belong to the vault).</summary>
     public decimal AccruedFees(Asset asset) => _fees[(int)asset];
 
@@ -230,11 +234,19 @@ public sealed class VaultState
             case CapitalDeposited c: _capital[(int)c.Asset] += c.Amount; break;
             case PositionImported p: ApplyImport(p); break;
             case BoardSettled s: ApplySettlement(s); break;
+            case MarginModeSet m: GetOrAddAccount(m.Account).MarginMode = m.Mode; break;
+            case InsuranceFundDeposited f: InsuranceFund += f.Amount; break;
+            case AccountLiquidated l: ApplyLiquidation(l); break;
+            case InsolvencyCovered i:
+                InsuranceFund -= i.InsurancePayout;
+                _capital[(int)Asset.Quote] -= i.SocialisedLoss;
+                _accounts[i.Account].AddFree(Asset.Quote, i.Shortfall);
+                break;
             default: throw new InvalidOperationException($"unknown event {e.GetType().Name}");
         }
 
         // Keep the model-number shadows of capital + fees in step (converted per money event, never per quote).
-        if (e is TradeExecuted or CapitalDeposited or BoardSettled)
+        if (e is TradeExecuted or CapitalDeposited or BoardSettled or AccountLiquidated or InsolvencyCovered)
         {
             _holdingsValue[0] = (double)(_capital[0] + _fees[0]);
             _holdingsValue[1] = (double)(_capital[1] + _fees[1]);
@@ -295,6 +307,22 @@ public sealed class VaultState
         UpdateStrikeCache(strike, t.Time);
     }
 
+    private void ApplyLiquidation(AccountLiquidated l)
+    {
+        var account = _accounts[l.Account];
+        foreach (var change in l.Closed)
+        {
+            var strike = _strikes[change.Series.StrikeKey];
+            ChangePosition(account, strike, change.Series, change.TraderChange);
+            UpdateStrikeCache(strike, l.Time);
+        }
+
+        account.AddFree(Asset.Quote, l.CloseCash - l.Penalty);
+        _capital[(int)Asset.Quote] += l.PenaltyToLps - l.CloseCash;
+        GetOrAddAccount(l.Liquidator).AddFree(Asset.Quote, l.PenaltyToLiquidator);
+        InsuranceFund += l.PenaltyToInsuranceFund;
+    }
+
     private void ApplyImport(PositionImported p)
     {
         var account = GetOrAddAccount(p.Account);
@@ -309,7 +337,8 @@ public sealed class VaultState
         decimal before = account.AddToPosition(series, traderChange);
         decimal after = before + traderChange;
         var collateralAsset = CollateralRequirement.AssetFor(series.Type);
-        decimal lockChange = CollateralRequirement.For(series, after) - CollateralRequirement.For(series, before);
+        // Margin-mode accounts lock nothing: the margin check in Decide secures their shorts instead.
+        decimal lockChange = account.UsesMargin ? 0m : CollateralRequirement.For(series, after) - CollateralRequirement.For(series, before);
         if (lockChange != 0m)
         {
             account.AddLocked(collateralAsset, lockChange);

@@ -106,10 +106,10 @@ public sealed class TestVault
         return s;
     }
 
-    /// <summary>Total money of one asset held anywhere: vault capital + fees + every account's free and locked.</summary>
+    /// <summary>Total money of one asset held anywhere: vault capital + fees + insurance fund (quote) + every account's free and locked.</summary>
     public decimal TotalMoney(Asset asset)
     {
-        decimal total = State.Capital(asset) + State.AccruedFees(asset);
+        decimal total = State.Capital(asset) + State.AccruedFees(asset) + (asset == Asset.Quote ? State.InsuranceFund : 0m);
         foreach (var a in State.Accounts.Values) total += a.Free(asset) + a.Locked(asset);
         return total;
     }
@@ -125,6 +125,7 @@ public sealed class TestVault
                 CapitalDeposited c when c.Asset == asset => c.Amount,
                 CollateralDeposited c when c.Asset == asset => c.Amount,
                 CollateralWithdrawn w when w.Asset == asset => -w.Amount,
+                InsuranceFundDeposited f when asset == Asset.Quote => f.Amount,
                 _ => 0m,
             };
         }
