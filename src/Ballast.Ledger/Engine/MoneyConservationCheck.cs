@@ -21,7 +21,8 @@ public sealed record MoneyConservationFailure(long Sequence, string EventType, A
 /// <remarks>
 /// Balances: <see cref="VaultState.Capital"/> (LP capital and trading results), <see cref="VaultState.AccruedFees"/>
 /// and each trader's free and locked money. External flows: <see cref="CapitalDeposited"/>,
-/// <see cref="CollateralDeposited"/>, <see cref="CollateralWithdrawn"/>; premiums, fees, collateral locks and
+/// <see cref="CollateralDeposited"/>, <see cref="CollateralWithdrawn"/>, <see cref="InsuranceFundDeposited"/> (the insurance
+/// fund is counted in quote); premiums, fees, collateral locks, liquidation penalties, insolvency cover and
 /// settlement payouts (<see cref="BoardSettled"/>) move money between holders and must net to zero.
 /// <see cref="VaultState.Apply(Event)"/> moves money in pairs, so the sum is conserved for any event unless decimal
 /// rounding loses or invents dust (an amount with more digits than the sum can carry); an event Decide would never
@@ -60,6 +61,7 @@ public sealed class MoneyConservationCheck
             case CapitalDeposited c: _netDeposits[(int)c.Asset] += c.Amount; break;
             case CollateralDeposited d: _netDeposits[(int)d.Asset] += d.Amount; break;
             case CollateralWithdrawn w: _netDeposits[(int)w.Asset] -= w.Amount; break;
+            case InsuranceFundDeposited f: _netDeposits[(int)Asset.Quote] += f.Amount; break;
         }
 
         EventsChecked++;
@@ -75,13 +77,16 @@ public sealed class MoneyConservationCheck
         string type = e.GetType().Name;
         foreach (var asset in Assets)
         {
-            decimal held = s.Capital(asset) + s.AccruedFees(asset);
+            // The insurance fund is quote the vault holds apart from LP capital (margin liquidations, issue 7).
+            decimal held = s.Capital(asset) + s.AccruedFees(asset) + (asset == Asset.Quote ? s.InsuranceFund : 0m);
             if (s.AccruedFees(asset) < 0m)
                 return Fail(asset, held, $"accrued {asset} fees are negative ({s.AccruedFees(asset)})");
             foreach (var account in s.Accounts.Values)
             {
                 decimal free = account.Free(asset), locked = account.Locked(asset);
-                if (free < 0m || locked < 0m)
+                // A margin-mode account may owe quote (a settled loss not yet liquidated): a debt the sum still counts.
+                // A full-collateral account never may, so a negative balance there is money created from nothing.
+                if (locked < 0m || (free < 0m && !account.UsesMargin))
                     return Fail(asset, held, $"account '{account.Id.Value}' holds {free} free / {locked} locked {asset}: a negative balance is money created for someone else");
                 held += free + locked;
             }

@@ -63,6 +63,46 @@ public sealed class EngineScenario
         return s;
     }
 
+    /// <summary>
+    /// Margin traders (issue 7): an insurance fund, <paramref name="traders"/> standard-margin accounts selling puts
+    /// until the engine refuses, a spot gap to <paramref name="gapSpot"/>, then a keeper liquidating every account
+    /// until refused — so the ledger holds penalties, insurance payouts and socialised losses.
+    /// </summary>
+    public static async Task<EngineScenario> RunMarginAsync(IEventStore store, string stream, int seed, int traders, double gapSpot)
+    {
+        var s = new EngineScenario(store, stream);
+        var r = new Random(seed);
+        var keeper = new Principal(new AccountId("keeper"), Role.Keeper);
+        await s.OkAsync(new OpenVault(Admin, new MarketDefinition("ETH", "USDC", SettlementStyle.Linear), VaultParameters.Default));
+        await s.OkAsync(new DepositCapital(Admin, new AccountId("lp"), Asset.Quote, 10_000_000m));
+        await s.OkAsync(new DepositInsuranceFund(Admin, 2_000m));
+        await s.OkAsync(new ListBoard(Governor, Expiry, 0.8));
+        foreach (decimal k in Strikes) await s.OkAsync(new ListStrike(Governor, Expiry, k, 1.0));
+        await s.OkAsync(new UpdateSpot(Oracle, 3000, s.Now));
+        var accounts = new List<Principal>();
+        for (int i = 0; i < traders; i++)
+        {
+            var trader = new Principal(new AccountId($"m{i:D2}"), Role.Trader);
+            accounts.Add(trader);
+            await s.OkAsync(new DepositCollateral(trader, Asset.Quote, 2_000m + r.Next(0, 8_000)));
+            await s.OkAsync(new SetMarginMode(trader, Ballast.Engine.Accounting.AccountMarginMode.Standard));
+            for (int k = 0; k < 10; k++)
+            {
+                var series = new SeriesId(Expiry, Strikes[r.Next(Strikes.Length)], OptionType.Put);
+                await s.TryAsync(new Trade(trader, series, TradeDirection.Sell, Math.Round(0.5 + r.NextDouble() * 3, 2), 0m));
+            }
+        }
+
+        s.Now += 60;
+        await s.OkAsync(new UpdateSpot(Oracle, gapSpot, s.Now));
+        foreach (var trader in accounts)
+        {
+            for (int step = 0; step < 20 && await s.TryAsync(new Liquidate(keeper, trader.Account)); step++) { }
+        }
+
+        return s;
+    }
+
     private Command Next(Random r, ref double spot)
     {
         var trader = r.Next(2) == 0 ? Alice : Bob;

@@ -27,6 +27,22 @@ public class MoneyConservationTests
         Assert.Equal(200m, fold.Money.NetDeposits(Asset.Base));
     }
 
+    [Fact]
+    public async Task Money_is_conserved_through_margin_liquidations_insurance_payouts_and_socialised_losses()
+    {
+        await using var ledger = await LedgerFixture.OpenAsync();
+        var live = await EngineScenario.RunMarginAsync(ledger.Store, Stream, seed: 7, traders: 12, gapSpot: 1800);
+        var fold = new VaultReplayFold();
+
+        var report = await LedgerVerifier.VerifyAsync(ledger.Store, Stream, fold);
+
+        Assert.Contains(live.Events, e => e is AccountLiquidated);       // the scenario really liquidated someone
+        Assert.Contains(live.Events, e => e is InsolvencyCovered);       // and someone was insolvent
+        Assert.True(report.IsSound);
+        Assert.True(fold.Money.Holds, fold.Money.FirstFailure?.Message);
+        Assert.Equal(live.Events.Count, fold.Money.EventsChecked);
+    }
+
     [FsCheck.Xunit.Property(MaxTest = 5)]
     public bool Money_is_conserved_for_any_seeded_scenario(int seed)
     {
