@@ -52,6 +52,16 @@ public sealed class LedgerCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_labels_its_hash_a_payload_digest_not_the_vaults_state_hash()
+    {
+        await WriteLedgerAsync();
+        var (code, output, _) = Run("ledger", "verify", "--db", Db);
+        Assert.Equal(0, code);
+        Assert.Contains("payload digest", output);
+        Assert.DoesNotContain("state hash", output);
+    }
+
+    [Fact]
     public async Task Verify_reports_a_damaged_record_and_fails()
     {
         await WriteLedgerAsync();

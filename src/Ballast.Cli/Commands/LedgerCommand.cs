@@ -97,7 +97,9 @@ public static class LedgerCommand
         foreach (string stream in streams)
         {
             var report = await LedgerVerifier.VerifyAsync(store, stream, new PayloadDigestFold());
-            foreach (string line in report.Describe()) stdout.WriteLine(line);
+            // The fold here digests payloads (no engine decoding), so its hash is not the vault's StateHash:
+            // say so, and point to `ballast replay --verify` for the engine's hash and money checks.
+            foreach (string line in report.Describe()) stdout.WriteLine(line.Replace(", state hash ", ", payload digest ", StringComparison.Ordinal));
             sound &= report.IsSound;
         }
 
