@@ -21,14 +21,7 @@ public sealed class MarginCommandTests : IDisposable
         return path;
     }
 
-    private static string SamplePath()
-    {
-        // Tests run from tests/Ballast.Cli.Tests/bin/...; walk up to the repository root.
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "samples", "account.json"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        return Path.Combine(dir!.FullName, "samples", "account.json");
-    }
+    private static string SamplePath() => RepoPaths.Sample("account.json");
 
     private const string ShortPut = """
         { "spot": 3000, "collateral": { "quote": 1000 },

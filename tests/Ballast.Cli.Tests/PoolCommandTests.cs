@@ -78,7 +78,7 @@ public sealed class PoolCommandTests : IDisposable
     [Fact]
     public void The_shipped_sample_runs()
     {
-        string sample = Path.Combine(AppContext.BaseDirectory, "../../../../../samples/tranches.json");
+        string sample = RepoPaths.Sample("tranches.json");
         Assert.True(File.Exists(sample), $"samples/tranches.json missing at {sample}");
         var (code, stdout, _) = CliRun.Invoke("pool", "waterfall", "--nav", "1400000", "--tranches", sample);
         Assert.Equal(0, code);

@@ -4,8 +4,7 @@ namespace Ballast.Cli.Tests;
 
 public class QuoteCommandTests
 {
-    private static string SampleVault([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "samples", "vault.json"));
+    private static string SampleVault() => RepoPaths.Sample("vault.json");
 
     private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Invoke(args);
 
