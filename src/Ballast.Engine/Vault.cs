@@ -16,7 +16,7 @@ namespace Ballast.Engine;
 /// Hosts (simulation, server, cluster grain, tests) apply accepted events with <see cref="VaultState.Apply(Event)"/>.
 /// Start reading here.
 /// </summary>
-public static class Vault
+public static partial class Vault
 {
     /// <summary>Decides a command at <paramref name="now"/> (Unix seconds, supplied by the host's clock).</summary>
     public static Decision Decide(VaultState state, Command command, long now)

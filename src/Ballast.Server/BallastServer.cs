@@ -4,7 +4,7 @@ using Ballast.Ledger.Postgres;
 using Ballast.Ledger.Sqlite;
 using Ballast.Server.Api;
 using Ballast.Server.Auth;
-using Ballast.Server.Hosting;
+using Ballast.Ledger.Hosting;
 using Ballast.Server.Ops;
 using Ballast.Server.Paper;
 using Ballast.Server.Streaming;

@@ -13,7 +13,7 @@ namespace Ballast.Engine.State;
 /// the vault's capital and accrued fees, traders' money and positions. Read it freely; change it only through
 /// <see cref="Apply(Event)"/> with events from <see cref="Vault.Decide"/>. Not thread-safe: one writer (the host).
 /// </summary>
-public sealed class VaultState
+public sealed partial class VaultState
 {
     private readonly Dictionary<long, BoardState> _boards = [];
     private readonly Dictionary<StrikeKey, StrikeState> _strikes = [];

@@ -1,6 +1,6 @@
 using Ballast.Engine.Events;
 using Ballast.Engine.Markets;
-using Ballast.Server.Hosting;
+using Ballast.Ledger.Hosting;
 
 namespace Ballast.Server.Api;
 

@@ -5,7 +5,7 @@ using Ballast.Engine.Markets;
 using Ballast.Engine.Parameters;
 using Ballast.Engine.Volatility;
 using Ballast.Server.Auth;
-using Ballast.Server.Hosting;
+using Ballast.Ledger.Hosting;
 using Ballast.Server.Ops;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

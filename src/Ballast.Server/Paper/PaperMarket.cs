@@ -1,7 +1,7 @@
 using Ballast.Engine.Commands;
 using Ballast.Engine.Markets;
 using Ballast.Engine.Volatility;
-using Ballast.Server.Hosting;
+using Ballast.Ledger.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -4,7 +4,7 @@ using Ballast.Engine.Markets;
 using Ballast.Engine.Volatility;
 using Ballast.Pricing;
 using Ballast.Server.Api;
-using Ballast.Server.Hosting;
+using Ballast.Ledger.Hosting;
 using Ballast.Server.Ops;
 using Microsoft.Extensions.Hosting;
 

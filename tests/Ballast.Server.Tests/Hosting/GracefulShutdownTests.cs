@@ -44,7 +44,7 @@ public sealed class GracefulShutdownTests
 
             Assert.NotEmpty(acknowledged);
             await using var again = await LiveServer.StartInAsync(folder);
-            var host = (Ballast.Server.Hosting.VaultHost)again.Services.GetService(typeof(Ballast.Server.Hosting.VaultHost))!;
+            var host = (Ballast.Ledger.Hosting.VaultHost)again.Services.GetService(typeof(Ballast.Ledger.Hosting.VaultHost))!;
             Assert.True(host.Head >= acknowledged.Max(), $"ledger head {host.Head} is behind acknowledged sequence {acknowledged.Max()}");
             var tradeSequences = await ReadTradeSequences((Ballast.Ledger.IEventStore)again.Services.GetService(typeof(Ballast.Ledger.IEventStore))!, host.StreamId);
             Assert.All(acknowledged, s => Assert.Contains(s, tradeSequences));

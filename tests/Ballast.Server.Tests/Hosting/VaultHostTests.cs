@@ -3,7 +3,7 @@ using Ballast.Engine.Events;
 using Ballast.Engine.Markets;
 using Ballast.Engine.Volatility;
 using Ballast.Ledger.Sqlite;
-using Ballast.Server.Hosting;
+using Ballast.Ledger.Hosting;
 using Ballast.Pricing;
 
 namespace Ballast.Server.Tests.Hosting;

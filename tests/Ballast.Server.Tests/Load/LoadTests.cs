@@ -94,7 +94,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         output.WriteLine("|---|---|---|---|---|");
         foreach (var r in new[] { bare, quotes, trades }) output.WriteLine(r.ToString());
         output.WriteLine($"quotes / bare = {quotes.PerSecond / bare.PerSecond:P0}");
-        long head = server.Services.GetService(typeof(Ballast.Server.Hosting.VaultHost)) is Ballast.Server.Hosting.VaultHost h ? h.Head : 0;
+        long head = server.Services.GetService(typeof(Ballast.Ledger.Hosting.VaultHost)) is Ballast.Ledger.Hosting.VaultHost h ? h.Head : 0;
         output.WriteLine($"ledger head after the run: {head}");
 
         Assert.Equal(0, bare.Failures);

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using Ballast.Server.Auth;
-using Ballast.Server.Hosting;
+using Ballast.Ledger.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

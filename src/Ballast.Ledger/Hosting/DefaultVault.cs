@@ -2,7 +2,7 @@ using Ballast.Engine.Commands;
 using Ballast.Engine.Markets;
 using Ballast.Engine.Parameters;
 
-namespace Ballast.Server.Hosting;
+namespace Ballast.Ledger.Hosting;
 
 /// <summary>
 /// The vault a fresh ledger starts with, modelled on <c>samples/vault.json</c>: ETH/USDC linear, 10,000,000 USDC

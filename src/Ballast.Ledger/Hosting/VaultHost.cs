@@ -8,7 +8,7 @@ using Ballast.Ledger.Codecs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Ballast.Server.Hosting;
+namespace Ballast.Ledger.Hosting;
 
 /// <summary>
 /// Runs one vault: a single writer thread takes commands in arrival order, decides each with

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Ballast.Server.Hosting;
+namespace Ballast.Ledger.Hosting;
 
 /// <summary>
 /// How idempotency keys are written to the ledger: a caller's key is scoped to its account

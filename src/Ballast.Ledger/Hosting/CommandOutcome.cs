@@ -1,7 +1,7 @@
 using Ballast.Engine;
 using Ballast.Engine.Events;
 
-namespace Ballast.Server.Hosting;
+namespace Ballast.Ledger.Hosting;
 
 /// <summary>How <see cref="VaultHost.SubmitAsync"/> ended for one command.</summary>
 public enum CommandStatus
