@@ -24,7 +24,20 @@ public class EngineHedgingRunnerTests
         };
     }
 
-    private static (VaultPathSimulation Path, PathResult Result) RunHedged(IDeltaHedger hedger, int days = 10)
+    /// <summary>Full hedge on a venue that rejects, fills partly, sends NaN prices and goes down.</summary>
+    private sealed class FaultyVenueHedge : IDeltaHedger
+    {
+        public double CostRate => 0.0005;
+
+        public double TargetHedge(in HedgeContext context, long now) => context.FullHedge;
+
+        public SimulatedVenueSettings Venue => SimulatedVenueSettings.ProportionalCost("perp-flaky", CostRate) with
+        {
+            RejectionProbability = 0.2, PartialFillProbability = 0.3, InvalidPriceProbability = 0.1, OutagesPerDay = 2, MeanOutageSeconds = 4 * 3600,
+        };
+    }
+
+        private static (VaultPathSimulation Path, PathResult Result) RunHedged(IDeltaHedger hedger, int days = 10)
     {
         var path = ScenarioRunner.CreatePath(TestScenarios.Short(days: days, paths: 1), 0, hedger);
         path.KeepJournal();
@@ -83,5 +96,22 @@ public class EngineHedgingRunnerTests
         Assert.Equal(deposits, held);
         Assert.Equal(result.Pnl, result.Components.Sum(), 4);
         Assert.Equal(0, result.FinalNetDelta, 6);
+    }
+
+    [Fact]
+    public void Venue_faults_leave_the_vault_under_hedged_but_never_corrupt_its_state()
+    {
+        var (path, result) = RunHedged(new FaultyVenueHedge(), days: 10);
+        var journal = path.Journal!;
+
+        var health = journal.OfType<HedgeHealthReported>().ToList();
+        Assert.Contains(health, h => h.Status == HedgeStatus.UnderHedged);
+        Assert.Contains(health, h => h.Status == HedgeStatus.Hedged); // and it recovers
+        Assert.NotEmpty(journal.OfType<HedgeFillBooked>());
+        Assert.True(double.IsFinite(path.State.HedgeValue(path.State.Spot)));
+        var replayed = new VaultState();
+        foreach (var e in journal) replayed.Apply(e);
+        Assert.Equal(result.FinalStateHash, replayed.StateHash());
+        Assert.Equal(result.Pnl, result.Components.Sum(), 4);
     }
 }
