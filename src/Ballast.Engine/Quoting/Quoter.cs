@@ -200,7 +200,7 @@ internal static class Quoter
                 return new Rejection(RejectionReason.SeriesVegaCap, $"series net std vega would be {seriesAfter * unitAfter.StandardVega:G6} (cap {p.MaxSeriesNetStdVega})");
             if (Exceeds(pre.Delta + hedge, exposure.Delta + hedge, p.MaxGlobalNetDelta))
                 return new Rejection(RejectionReason.GlobalDeltaCap, $"global net delta would be {exposure.Delta + hedge:G6} (cap {p.MaxGlobalNetDelta})");
-            if (!Hedging.HedgeGate.CanHedge(s.HedgeHealth, pre.Delta, hedge, exposure.Delta - pre.Delta))
+            if (s.HedgeHealth.IsUnderHedged && !Hedging.HedgeGate.CanHedge(s.HedgeHealth, pre.Delta, hedge, exposure.Delta - pre.Delta))
                 return new Rejection(RejectionReason.HedgingUnavailable, $"the vault is under-hedged ({s.HedgeHealth.Reason}) and the trade would grow its unhedged delta to {exposure.Delta + hedge:G6}");
             if (Exceeds(pre.StandardVega, exposure.StandardVega, p.MaxGlobalNetStdVega))
                 return new Rejection(RejectionReason.GlobalVegaCap, $"global net std vega would be {exposure.StandardVega:G6} (cap {p.MaxGlobalNetStdVega})");

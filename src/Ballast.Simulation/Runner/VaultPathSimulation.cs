@@ -464,7 +464,12 @@ public sealed class VaultPathSimulation
         if (!double.IsFinite(change) || Math.Abs(change) >= (double)Vault.MaxHedgeQuantity) return;
         decimal lot = RouterSettings.LotSize;
         decimal order = decimal.Truncate((decimal)change / lot) * lot;
-        if (order == 0m) return;
+        if (order == 0m)
+        {
+            // The policy wants nothing more: whatever was left unplaced no longer matters, so the gate may reopen.
+            if (_state.HedgeHealth.IsUnderHedged) Send(new ReportHedgeHealth(Hedger, HedgeStatus.Hedged, UnderHedgeReason.None, 0m, ""));
+            return;
+        }
 
         var execution = _router!.Execute(order, _routes, _state.Hedges, _backoffs, at, $"p{_step}");
         _backoffs = execution.Backoffs;
