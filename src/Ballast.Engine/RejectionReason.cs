@@ -67,4 +67,6 @@ public enum RejectionReason
     PositionsOpen,
     /// <summary>Liquidation of an account whose maintenance margin balance is ≥ 0 (or that is not in a margin mode, or holds no positions).</summary>
     NotLiquidatable,
+    /// <summary>The vault is under-hedged (its venues could not take the last hedge) and the trade would grow its unhedged delta (Lyra v1 <c>canHedge</c>).</summary>
+    HedgingUnavailable,
 }

@@ -51,6 +51,7 @@ public static partial class Vault
             SetMarginMode mm => DecideMarginMode(state, mm, now, activation),
             Liquidate l => DecideLiquidate(state, l, now, p, activation),
             DepositInsuranceFund f => DecideInsuranceDeposit(state, f, now, activation),
+            BookHedgeFill or BookHedgeFunding or ReportHedgeHealth => DecideHedge(state, command, now, activation),
             _ => Decision.Reject(RejectionReason.InvalidInput, $"unknown command {command.GetType().Name}"),
         };
     }

@@ -29,4 +29,7 @@ namespace Ballast.Engine.Events;
 [JsonDerivedType(typeof(InsuranceFundDeposited), "InsuranceFundDeposited")]
 [JsonDerivedType(typeof(AccountLiquidated), "AccountLiquidated")]
 [JsonDerivedType(typeof(InsolvencyCovered), "InsolvencyCovered")]
+[JsonDerivedType(typeof(HedgeFillBooked), "HedgeFillBooked")]
+[JsonDerivedType(typeof(HedgeFundingBooked), "HedgeFundingBooked")]
+[JsonDerivedType(typeof(HedgeHealthReported), "HedgeHealthReported")]
 public abstract record Event(long Time);
