@@ -42,7 +42,7 @@ public sealed class ServerOptions
     /// <summary>
     /// Floor of the .NET thread pool's worker threads. The SQLite ledger's writer commits (and fsyncs) synchronously on a
     /// pool thread; with the default floor (one per core, 2 here) that leaves one thread for every request, and the
-    /// pool adds threads only about twice a second, so durable trades stalled for 0.5–2.5 s (p99) under load.
+    /// pool adds threads only about twice a second, so a burst of durable trades after idle stalled for 0.5–3 s (p99).
     /// </summary>
     public int MinWorkerThreads { get; set; } = 32;
 
