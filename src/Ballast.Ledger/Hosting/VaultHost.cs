@@ -303,6 +303,12 @@ public sealed class VaultHost : IAsyncDisposable
             }
         }
 
+        // Recent trades too are visible before anyone is told the trade happened.
+        foreach (var (seq, e) in committed)
+        {
+            if (e is TradeExecuted t) AddRecent((seq, t));
+        }
+
         for (int i = 0; i < batch.Count; i++)
         {
             var p = batch[i];
@@ -318,11 +324,6 @@ public sealed class VaultHost : IAsyncDisposable
         }
 
         if (committed.Count == 0) return;
-        foreach (var (seq, e) in committed)
-        {
-            if (e is TradeExecuted t) AddRecent((seq, t));
-        }
-
         var handler = Committed;
         if (handler is not null)
         {

@@ -54,7 +54,9 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         // PnL attribution: every component listed, spot moves reach the delta line, and the components add up to ΔNAV.
         await page.WaitForFunctionAsync("() => { const d = document.querySelector('#pnlTable tr[data-component=delta] td:last-child'); return d && d.textContent !== '0.00' && d.textContent !== '-0.00'; }", null, wait);
         Assert.Equal(7, await page.Locator("#pnlTable tr[data-component]").CountAsync());
-        string total = await page.InnerTextAsync("#pnlTotal"), navChange = await page.InnerTextAsync("#pnlNavChange");
+        // Both cells come from one render: read them together so an update cannot land between the two reads.
+        string[] cells = await page.EvaluateAsync<string[]>("() => [document.getElementById('pnlTotal').textContent, document.getElementById('pnlNavChange').textContent]");
+        string total = cells[0], navChange = cells[1];
         output.WriteLine($"PnL attribution total {total}, NAV change {navChange}");
         Assert.Equal(navChange, total);
 
