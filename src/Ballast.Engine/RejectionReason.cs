@@ -67,4 +67,10 @@ public enum RejectionReason
     PositionsOpen,
     /// <summary>Liquidation of an account whose maintenance margin balance is ≥ 0 (or that is not in a margin mode, or holds no positions).</summary>
     NotLiquidatable,
+    /// <summary>The account is being auctioned: it may not trade, withdraw or be liquidated incrementally, and no second auction starts.</summary>
+    AuctionInProgress,
+    /// <summary>No liquidation auction is running for the account.</summary>
+    NoAuction,
+    /// <summary>The account's maintenance requirement is above the incremental-close threshold: liquidate it by Dutch auction.</summary>
+    LiquidationByAuction,
 }

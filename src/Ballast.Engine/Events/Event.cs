@@ -29,4 +29,7 @@ namespace Ballast.Engine.Events;
 [JsonDerivedType(typeof(InsuranceFundDeposited), "InsuranceFundDeposited")]
 [JsonDerivedType(typeof(AccountLiquidated), "AccountLiquidated")]
 [JsonDerivedType(typeof(InsolvencyCovered), "InsolvencyCovered")]
+[JsonDerivedType(typeof(LiquidationAuctionStarted), "LiquidationAuctionStarted")]
+[JsonDerivedType(typeof(AuctionBidFilled), "AuctionBidFilled")]
+[JsonDerivedType(typeof(LiquidationAuctionEnded), "LiquidationAuctionEnded")]
 public abstract record Event(long Time);
