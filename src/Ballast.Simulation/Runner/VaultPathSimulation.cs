@@ -40,6 +40,7 @@ public sealed class VaultPathSimulation
     private readonly double[] _spots, _vols;
     private readonly Xoshiro256StarStar _rng;
     private readonly IDeltaHedger? _hedger;
+    private readonly MarginDesk? _margin;
     private readonly VaultState _state = new();
     private readonly List<SeriesId> _live = [];
     private readonly PathResult _result = new();
@@ -64,6 +65,7 @@ public sealed class VaultPathSimulation
         _vols = vols;
         _rng = flowRng;
         _hedger = hedger;
+        if (settings.Margin.Traders > 0) _margin = new MarginDesk(settings.Margin, _state, new Xoshiro256StarStar(flowRng.NextUInt64()), SendDecision, _result);
     }
 
     /// <summary>The engine state (for tests: what the simulation did is visible as engine state).</summary>
@@ -101,6 +103,12 @@ public sealed class VaultPathSimulation
             cumulative[(int)PnlComponent.Settlement] += Nav() - beforeSettle;
             if (_step < steps && _step % listEvery == 0) changed |= List(spot);
             if (changed) RebuildLive();
+            if (_margin is not null)
+            {
+                double beforeKeeper = Nav();
+                _margin.Keep(_now);
+                cumulative[(int)PnlComponent.Liquidation] += Nav() - beforeKeeper;
+            }
 
             if (_step > 0 && depositMean > 0)
             {
@@ -167,6 +175,7 @@ public sealed class VaultPathSimulation
         }
 
         series?.FinalInventory.Sort((a, b) => a.Expiry != b.Expiry ? a.Expiry.CompareTo(b.Expiry) : a.Strike.CompareTo(b.Strike));
+        _result.InsuranceFundEnd = (double)_state.InsuranceFund;
         _result.FinalStateHash = _state.StateHash();
         _result.Series = series;
         return _result;
@@ -183,6 +192,8 @@ public sealed class VaultPathSimulation
             Must(new DepositCollateral(trader, Asset.Quote, 100_000_000_000m));
             Must(new DepositCollateral(trader, Asset.Base, 1_000_000_000m));
         }
+
+        _margin?.Open();
     }
 
     private double BaseIv(int step)
@@ -245,6 +256,7 @@ public sealed class VaultPathSimulation
         for (int n = _rng.NextPoisson(f.NoiseIntensity * hours); n > 0; n--) fees += Noise();
         for (int n = _rng.NextPoisson(f.InformedIntensity * hours); n > 0; n--) fees += Informed();
         for (int n = _rng.NextPoisson(f.ArbitrageIntensity * hours); n > 0; n--) fees += Arbitrage();
+        fees += _margin?.Trade(_live, hours) ?? 0;
         double change = Nav() - navBefore;
         cumulative[(int)PnlComponent.Fees] += fees;
         cumulative[(int)PnlComponent.SpreadCapture] += change - fees;
@@ -464,17 +476,20 @@ public sealed class VaultPathSimulation
         return (sd > 1e-15 ? mean / sd * scale : 0, dd > 1e-15 ? mean / dd * scale : 0);
     }
 
-    private bool Send(Command command)
+    private bool Send(Command command) => SendDecision(command).IsAccepted;
+
+    private Decision SendDecision(Command command)
     {
         var decision = Vault.Decide(_state, command, _now);
         if (decision.Rejection is { } rejection)
         {
             _result.Rejections[(int)rejection.Reason]++;
-            return false;
+            return decision;
         }
 
         _state.Apply(decision);
-        return true;
+        ExternalMoney.Add(_result.ExternalMoney, decision);
+        return decision;
     }
 
     private void Must(Command command)
@@ -482,5 +497,6 @@ public sealed class VaultPathSimulation
         var decision = Vault.Decide(_state, command, _now);
         if (decision.Rejection is { } rejection) throw new InvalidOperationException($"simulation setup command {command.GetType().Name} rejected: {rejection}");
         _state.Apply(decision);
+        ExternalMoney.Add(_result.ExternalMoney, decision);
     }
 }
