@@ -67,6 +67,8 @@ public enum RejectionReason
     PositionsOpen,
     /// <summary>Liquidation of an account whose maintenance margin balance is ≥ 0 (or that is not in a margin mode, or holds no positions).</summary>
     NotLiquidatable,
+    /// <summary>The vault is under-hedged (its venues could not take the last hedge) and the trade would grow its unhedged delta (Lyra v1 <c>canHedge</c>).</summary>
+    HedgingUnavailable,
     /// <summary>The account is being auctioned: it may not trade, withdraw or be liquidated incrementally, and no second auction starts.</summary>
     AuctionInProgress,
     /// <summary>No liquidation auction is running for the account.</summary>

@@ -32,4 +32,7 @@ namespace Ballast.Engine.Events;
 [JsonDerivedType(typeof(LiquidationAuctionStarted), "LiquidationAuctionStarted")]
 [JsonDerivedType(typeof(AuctionBidFilled), "AuctionBidFilled")]
 [JsonDerivedType(typeof(LiquidationAuctionEnded), "LiquidationAuctionEnded")]
+[JsonDerivedType(typeof(HedgeFillBooked), "HedgeFillBooked")]
+[JsonDerivedType(typeof(HedgeFundingBooked), "HedgeFundingBooked")]
+[JsonDerivedType(typeof(HedgeHealthReported), "HedgeHealthReported")]
 public abstract record Event(long Time);

@@ -22,7 +22,8 @@ public sealed record MoneyConservationFailure(long Sequence, string EventType, A
 /// Balances: <see cref="VaultState.Capital"/> (LP capital and trading results), <see cref="VaultState.AccruedFees"/>
 /// and each trader's free and locked money. External flows: <see cref="CapitalDeposited"/>,
 /// <see cref="CollateralDeposited"/>, <see cref="CollateralWithdrawn"/>, <see cref="InsuranceFundDeposited"/> (the insurance
-/// fund is counted in quote); premiums, fees, collateral locks, liquidation penalties, insolvency cover and
+/// fund is counted in quote), and hedge venue fees and funding (<see cref="HedgeFillBooked"/>, <see cref="HedgeFundingBooked"/>:
+/// quote paid to, or received from, a venue); premiums, fees, collateral locks, liquidation penalties, insolvency cover and
 /// settlement payouts (<see cref="BoardSettled"/>) move money between holders and must net to zero.
 /// <see cref="VaultState.Apply(Event)"/> moves money in pairs, so the sum is conserved for any event unless decimal
 /// rounding loses or invents dust (an amount with more digits than the sum can carry); an event Decide would never
@@ -62,6 +63,9 @@ public sealed class MoneyConservationCheck
             case CollateralDeposited d: _netDeposits[(int)d.Asset] += d.Amount; break;
             case CollateralWithdrawn w: _netDeposits[(int)w.Asset] -= w.Amount; break;
             case InsuranceFundDeposited f: _netDeposits[(int)Asset.Quote] += f.Amount; break;
+            // Hedge venue fees and funding leave the vault to the venue (funding received enters: a negative amount).
+            case HedgeFillBooked h: _netDeposits[(int)Asset.Quote] -= h.Fee; break;
+            case HedgeFundingBooked h: _netDeposits[(int)Asset.Quote] -= h.Amount; break;
         }
 
         EventsChecked++;

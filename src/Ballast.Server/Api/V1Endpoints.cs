@@ -33,6 +33,7 @@ public static class V1Endpoints
             .WithTags("market data");
         v1.MapGet("/series", (VaultHost h) => Results.Ok(h.Read(static s => VaultViews.Series(s)))).WithTags("market data");
         v1.MapGet("/vault", (VaultHost h) => Results.Ok(h.Read((h.Now, h.Head, h.Fault), static (s, a) => VaultViews.Status(s, a.Now, a.Head, a.Fault)))).WithTags("vault");
+        v1.MapGet("/hedges", (VaultHost h) => Results.Ok(h.Read(static s => HedgeViews.Positions(s)))).WithName("GetHedges").WithTags("vault");
         v1.MapGet("/parameters", (VaultHost h) => Results.Ok(h.Read(h.Now, static (s, now) => VaultViews.Parameters(s, now)))).WithTags("governance");
         v1.MapGet("/trades/recent", (VaultHost h, int? limit) =>
         {
