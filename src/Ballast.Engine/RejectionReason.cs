@@ -69,4 +69,10 @@ public enum RejectionReason
     NotLiquidatable,
     /// <summary>The vault is under-hedged (its venues could not take the last hedge) and the trade would grow its unhedged delta (Lyra v1 <c>canHedge</c>).</summary>
     HedgingUnavailable,
+    /// <summary>The account is being auctioned: it may not trade, withdraw or be liquidated incrementally, and no second auction starts.</summary>
+    AuctionInProgress,
+    /// <summary>No liquidation auction is running for the account.</summary>
+    NoAuction,
+    /// <summary>The account's maintenance requirement is above the incremental-close threshold: liquidate it by Dutch auction.</summary>
+    LiquidationByAuction,
 }

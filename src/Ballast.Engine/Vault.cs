@@ -51,6 +51,7 @@ public static partial class Vault
             SetMarginMode mm => DecideMarginMode(state, mm, now, activation),
             Liquidate l => DecideLiquidate(state, l, now, p, activation),
             DepositInsuranceFund f => DecideInsuranceDeposit(state, f, now, activation),
+            StartLiquidationAuction or BidLiquidationAuction or EndLiquidationAuction => DecideAuction(state, command, now, p, activation),
             BookHedgeFill or BookHedgeFunding or ReportHedgeHealth => DecideHedge(state, command, now, activation),
             _ => Decision.Reject(RejectionReason.InvalidInput, $"unknown command {command.GetType().Name}"),
         };
@@ -93,6 +94,7 @@ public static partial class Vault
     private static Decision DecideTrade(VaultState state, Trade c, long now, Parameters.VaultParameters p, Event? activation)
     {
         if (c.By.Role != Role.Trader) return Unauthorized(c.By, "trade");
+        if (state.IsInAuction(c.By.Account)) return Decision.Reject(RejectionReason.AuctionInProgress, $"{c.By.Account} is being auctioned and may not trade");
         if (!Enum.IsDefined(c.Direction)) return Decision.Reject(RejectionReason.InvalidInput, $"unknown direction {c.Direction}");
         if (Quoter.TryRoundSize(c.Size, out decimal size) is { } badSize) return Decision.Reject(badSize);
         if (c.LimitPrice < 0) return Decision.Reject(RejectionReason.InvalidInput, $"limit price {c.LimitPrice} is negative");
@@ -269,6 +271,7 @@ public static partial class Vault
     private static Decision DecideWithdraw(VaultState state, WithdrawCollateral c, long now, Event? activation)
     {
         if (c.By.Role != Role.Trader) return Unauthorized(c.By, "withdraw collateral");
+        if (state.IsInAuction(c.By.Account)) return Decision.Reject(RejectionReason.AuctionInProgress, $"{c.By.Account} is being auctioned and may not withdraw");
         if (CheckAmount(state, c.Asset, c.Amount) is { } bad) return bad;
         decimal free = state.AccountOrNull(c.By.Account)?.Free(c.Asset) ?? 0m;
         if (free < c.Amount) return Decision.Reject(RejectionReason.InsufficientFunds, $"{c.By.Account} has {free} free {c.Asset}, less than {c.Amount}");
@@ -279,7 +282,7 @@ public static partial class Vault
             decimal baseUnits = account.Free(Asset.Base) - (c.Asset == Asset.Base ? c.Amount : 0m);
             var view = AccountMargin.TryView(state, account.MarginMode, quote, baseUnits, AccountMargin.SortedPositions(account), now, out var rejection);
             if (view is null) return Decision.Reject(rejection!);
-            decimal im = AccountMargin.Calculator.Compute(view, AccountMargin.MarketOf(state)).InitialMargin;
+            decimal im = AccountMargin.CalculatorAt(state, now).Compute(view, AccountMargin.MarketOf(state)).InitialMargin;
             if (im < 0m) return Decision.Reject(RejectionReason.InsufficientMargin, $"{c.By.Account}'s initial margin after withdrawing {c.Amount} {c.Asset} would be {im}");
         }
 
@@ -345,7 +348,7 @@ public static partial class Vault
         if (!found && positionAfter != 0m) rowsAfter.Add((series, positionAfter));
         var after = AccountMargin.TryView(state, account.MarginMode, freeQuoteAfter, freeBaseAfter, rowsAfter, now, out rejection);
         if (after is null) return rejection;
-        var decision = TradeRiskCheck.Evaluate(before, after, AccountMargin.MarketOf(state), AccountMargin.Calculator);
+        var decision = TradeRiskCheck.Evaluate(before, after, AccountMargin.MarketOf(state), AccountMargin.CalculatorAt(state, now));
         return decision.Rejection == TradeRiskRejection.None ? null
             : new Rejection(RejectionReason.InsufficientMargin, $"{account.Id}'s initial margin after the trade would be {decision.InitialMarginAfter} and the trade adds risk");
     }
@@ -355,63 +358,6 @@ public static partial class Vault
         if (c.By.Role != Role.Admin) return Unauthorized(c.By, "fund the insurance fund");
         if (CheckAmount(state, Asset.Quote, c.Amount) is { } bad) return bad;
         return Decision.Accept(new InsuranceFundDeposited(now, c.Amount), activation);
-    }
-
-    /// <summary>
-    /// Issue 7 liquidation, Deribit-style incremental close against the vault: the fraction f and the penalty come from
-    /// <see cref="IncrementalLiquidation.Plan"/> at the Greek-cache marks, the penalty is split by <see cref="PenaltySplit"/>
-    /// (Lyra v1 40/30/rest), and a fully closed account left with negative quote is covered by the
-    /// <see cref="InsolvencyWaterfall"/> (insurance fund, then the LPs) in an explicit <see cref="InsolvencyCovered"/> event.
-    /// </summary>
-    private static Decision DecideLiquidate(VaultState state, Liquidate c, long now, Parameters.VaultParameters p, Event? activation)
-    {
-        if (c.By.Role is not (Role.Keeper or Role.Admin)) return Unauthorized(c.By, "liquidate accounts");
-        if (string.IsNullOrEmpty(c.Account.Value)) return Decision.Reject(RejectionReason.InvalidInput, "account is empty");
-        var account = state.AccountOrNull(c.Account);
-        if (account is null || !account.UsesMargin || account.Positions.Count == 0)
-            return Decision.Reject(RejectionReason.NotLiquidatable, $"{c.Account} holds no margined positions");
-        var rows = AccountMargin.SortedPositions(account);
-        foreach (var (series, _) in rows)
-        {
-            var board = state.Strikes[series.StrikeKey].Board;
-            if (now < board.Expiry && state.IsBoardCacheStale(board, now, p))
-                return Decision.Reject(RejectionReason.GreekCacheStale, $"board {board.Expiry}'s marks are stale; refresh spot before liquidating");
-        }
-
-        var margin = AccountMargin.TryCompute(state, account, now, out var rejection);
-        if (margin is null) return Decision.Reject(rejection!);
-        if (margin.MaintenanceMargin >= 0m)
-            return Decision.Reject(RejectionReason.NotLiquidatable, $"{c.Account}'s maintenance margin balance is {margin.MaintenanceMargin} ≥ 0");
-
-        var liquidation = LiquidationParameters.Default;
-        // An account with no equity left is closed in full and pays no penalty: a partial close cannot restore it.
-        var step = margin.Equity <= 0m
-            ? new IncrementalClose(LiquidationRejection.None, 1m, margin.PositionValue, 0m)
-            : IncrementalLiquidation.Plan(margin, liquidation);
-        var closed = new List<LiquidatedPosition>(rows.Count);
-        foreach (var (series, position) in rows)
-        {
-            // Sizes keep the engine's 8 decimals; a partial close rounds away from zero so at least f is closed.
-            decimal change = step.ClosesEverything ? -position
-                : -Math.Sign(position) * Math.Round(Math.Abs(position) * step.Fraction, Quoter.SizeDecimals, MidpointRounding.ToPositiveInfinity);
-            if (Math.Abs(change) > Math.Abs(position)) change = -position;
-            if (change != 0m) closed.Add(new LiquidatedPosition(series, change));
-        }
-
-        var split = PenaltySplit.Split(step.Penalty, liquidation);
-        var liquidated = new AccountLiquidated(now, c.Account, c.By.Account, step.Fraction, closed, step.CloseCashToAccount, step.Penalty,
-            split.Liquidator, split.SecurityFund, split.LiquidityProviders);
-        decimal quoteAfter = account.Free(Asset.Quote) + step.CloseCashToAccount - step.Penalty;
-        bool fullyClosed = closed.Count == rows.Count && closed.TrueForAll(x => x.TraderChange == -account.PositionIn(x.Series));
-        // Base collateral is not seized here: an account that still holds base keeps its quote debt (see README).
-        InsolvencyCovered? cover = null;
-        if (fullyClosed && quoteAfter < 0m && account.Free(Asset.Base) <= 0m)
-        {
-            var waterfall = InsolvencyWaterfall.Cover(-quoteAfter, state.InsuranceFund + split.SecurityFund);
-            cover = new InsolvencyCovered(now, c.Account, waterfall.Shortfall, waterfall.InsurancePayout, waterfall.SocialisedLoss);
-        }
-
-        return Decision.Accept(liquidated, cover, activation);
     }
 
     private static Decision? CheckAmount(VaultState state, Asset asset, decimal amount)

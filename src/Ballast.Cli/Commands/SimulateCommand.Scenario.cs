@@ -146,6 +146,8 @@ public static partial class SimulateCommand
         foreach (var type in Enum.GetValues<TraderType>())
             Row($"  {type}: trades / markout per trade", c => $"{F(c.TradesMean[(int)type], "F0")} / {F(c.MarkoutPerTrade[(int)type], "F1")}");
         Row("hedge trades / path", c => F(c.HedgeTradesMean, "F0"));
+        Row("margin: sells / liquidations / insolvent", c => $"{F(c.MarginTradesMean, "F0")} / {F(c.LiquidationsMean, "F1")} / {F(c.InsolvenciesMean, "F1")}");
+        Row("margin: insurance used / bad debt", c => $"{F(c.InsuranceFundUsedMean)} / {F(c.BadDebtMean)}");
         Row("rejections (all paths)", c => F(c.Rejections.Sum(r => (double)r.Count)));
         Row("top rejection", c => c.Rejections.Count == 0 ? "-" : c.Rejections.MaxBy(r => r.Count) is var top ? $"{top.Reason} {top.Count}" : "-");
         console.Write(table);

@@ -18,8 +18,11 @@ public static class AccountMargin
     /// position is margined at its intrinsic value instead of being rejected as invalid input.</summary>
     public const double MinYearsToExpiry = 1.0 / GreekCalculator.SecondsPerYear;
 
-    /// <summary>The calculators and parameters the vault uses (governance defaults of issue 7).</summary>
-    public static MarginCalculator Calculator => MarginCalculator.Default;
+    /// <summary>
+    /// The calculators configured by the governance parameters in force at <paramref name="now"/> (scheduled changes count
+    /// only once due, exactly as <see cref="Vault.Decide"/> sees them).
+    /// </summary>
+    public static MarginCalculator CalculatorAt(VaultState state, long now) => state.ParametersAt(now, out _).ToMarginCalculator();
 
     /// <summary>The calculator's mode for a margin-mode account (<see cref="AccountMarginMode.FullCollateral"/> is never margined).</summary>
     public static MarginMode CalculatorMode(AccountMarginMode mode) =>
@@ -43,7 +46,7 @@ public static class AccountMargin
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(account);
         var view = TryView(state, account.MarginMode, account.Free(Asset.Quote), account.Free(Asset.Base), SortedPositions(account), now, out rejection);
-        return view is null ? null : Calculator.Compute(view, MarketOf(state));
+        return view is null ? null : CalculatorAt(state, now).Compute(view, MarketOf(state));
     }
 
     /// <summary>

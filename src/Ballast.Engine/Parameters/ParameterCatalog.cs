@@ -9,7 +9,7 @@ namespace Ballast.Engine.Parameters;
 /// <c>OptionGreekCache.setGreekCacheParameters</c>/<c>setForceCloseParameters</c>) the same bound is used and the
 /// description says "Lyra bound"; every other bound is Ballast's choice of a sane range.
 /// </summary>
-public static class ParameterCatalog
+public static partial class ParameterCatalog
 {
     private const double Hour = VaultParameters.Hour;
     private const double Day = VaultParameters.Day;
@@ -216,6 +216,7 @@ public static class ParameterCatalog
         Add("volOfVol", 0, 1000, "vol points per √year", "σ_V of 30-day implied vol assumed by the inventory term. Ballast default 60.",
             p => p.VolOfVol, (p, v) => p with { VolOfVol = v });
 
+        AddMarginEntries(list, defaults);
         return list.ToArray();
     }
 }

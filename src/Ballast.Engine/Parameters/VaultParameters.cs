@@ -12,7 +12,7 @@ namespace Ballast.Engine.Parameters;
 /// Change values through <see cref="TryWith(string, double, out VaultParameters, out string?)"/> (governance) or
 /// <c>with</c> followed by <see cref="Validate"/>.
 /// </remarks>
-public sealed record VaultParameters
+public sealed partial record VaultParameters
 {
     internal const double Hour = 3_600;
     internal const double Day = 86_400;
@@ -213,7 +213,7 @@ public sealed record VaultParameters
         if (AbsMinSkew > MinSkew) return Cross("absMinSkew must not exceed minSkew");
         if (AbsMaxSkew < MaxSkew) return Cross("absMaxSkew must be at least maxSkew");
         if (GwavSkewFloor > GwavSkewCap) return Cross("gwavSkewFloor must not exceed gwavSkewCap");
-        return ParameterValidation.Valid;
+        return ValidateMarginCrossConstraints();
     }
 
     private static ParameterValidation Cross(string message) => new(ParameterError.CrossConstraint, message);

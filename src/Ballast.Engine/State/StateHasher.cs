@@ -69,6 +69,8 @@ internal sealed class StateHasher : IDisposable
             foreach (var id in series) { Long(id.Expiry); Dec(id.Strike); Long((long)id.Type); Dec(a.Positions[id]); }
         }
 
+        Tag("auctions");
+        foreach (var (id, auction) in s.Auctions.OrderBy(a => a.Key.Value, StringComparer.Ordinal)) { Str(id.Value); Long(auction.StartedAt); Bool(auction.Insolvent); }
         Tag("settled");
         foreach (var (expiry, price) in s.SettledBoards) { Long(expiry); Dec(price); }
         // Only once hedging was used, so the hashes of vaults that never hedged are unchanged.

@@ -237,17 +237,13 @@ public sealed partial class VaultState
             case MarginModeSet m: GetOrAddAccount(m.Account).MarginMode = m.Mode; break;
             case InsuranceFundDeposited f: InsuranceFund += f.Amount; break;
             case AccountLiquidated l: ApplyLiquidation(l); break;
-            case InsolvencyCovered i:
-                InsuranceFund -= i.InsurancePayout;
-                _capital[(int)Asset.Quote] -= i.SocialisedLoss;
-                _accounts[i.Account].AddFree(Asset.Quote, i.Shortfall);
-                break;
+            case InsolvencyCovered or LiquidationAuctionStarted or AuctionBidFilled or LiquidationAuctionEnded: ApplyMarginEvent(e); break;
             case HedgeFillBooked or HedgeFundingBooked or HedgeHealthReported: ApplyHedge(e); break;
             default: throw new InvalidOperationException($"unknown event {e.GetType().Name}");
         }
 
         // Keep the model-number shadows of capital + fees in step (converted per money event, never per quote).
-        if (e is TradeExecuted or CapitalDeposited or BoardSettled or AccountLiquidated or InsolvencyCovered)
+        if (e is TradeExecuted or CapitalDeposited or BoardSettled or AccountLiquidated or InsolvencyCovered or AuctionBidFilled)
         {
             _holdingsValue[0] = (double)(_capital[0] + _fees[0]);
             _holdingsValue[1] = (double)(_capital[1] + _fees[1]);

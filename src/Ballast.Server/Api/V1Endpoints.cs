@@ -56,6 +56,7 @@ public static class V1Endpoints
         v1.MapPut("/parameters/{name}", PutParameter).RequireRoles(ApiRole.Governor).WithTags("governance");
         v1.MapPost("/oracle/spot", PostSpot).RequireRoles(ApiRole.Oracle).WithTags("oracle");
         v1.MapPost("/oracle/vol", PostVol).RequireRoles(ApiRole.Oracle).WithTags("oracle");
+        MarginEndpoints.Map(v1);
     }
 
     internal static bool TryParseSide(string? side, out TradeDirection direction)
@@ -104,7 +105,7 @@ public static class V1Endpoints
         return (IdempotencyKeys.Scope(caller.Account, k), null);
     }
 
-    private static async Task<IResult> Submit(HttpContext ctx, VaultHost h, Command command, string? key, string fingerprint, Func<CommandOutcome, IResult> ok)
+    internal static async Task<IResult> Submit(HttpContext ctx, VaultHost h, Command command, string? key, string fingerprint, Func<CommandOutcome, IResult> ok)
     {
         var outcome = await h.SubmitAsync(command, key, fingerprint, ctx.RequestAborted);
         switch (outcome.Status)
@@ -238,5 +239,5 @@ public static class V1Endpoints
         return string.Equals(text, "base", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static CommandReceipt Receipt(CommandOutcome o) => new(o.LastSequence, o.MainEvent!.GetType().Name, o.Status == CommandStatus.Replayed);
+    internal static CommandReceipt Receipt(CommandOutcome o) => new(o.LastSequence, o.MainEvent!.GetType().Name, o.Status == CommandStatus.Replayed);
 }

@@ -8,4 +8,6 @@ public enum ApiRole
     Oracle,
     Governor,
     Admin,
+    /// <summary>Liquidates margin accounts under maintenance margin (engine role Keeper).</summary>
+    Keeper,
 }

@@ -19,6 +19,7 @@ public static class Caller
         ApiRole.Trader => Role.Trader,
         ApiRole.Oracle => Role.Oracle,
         ApiRole.Governor => Role.Governor,
+        ApiRole.Keeper => Role.Keeper,
         _ => Role.Admin,
     });
 }

@@ -57,6 +57,18 @@ public sealed class CellSummary
     public double FinalNetDeltaMean { get; init; }
     /// <summary>Mean final gross inventory, options.</summary>
     public double FinalGrossInventoryMean { get; init; }
+    /// <summary>Mean accepted margin-trader sells per path.</summary>
+    public double MarginTradesMean { get; init; }
+    /// <summary>Mean accepted liquidation steps per path.</summary>
+    public double LiquidationsMean { get; init; }
+    /// <summary>Mean insolvent accounts per path.</summary>
+    public double InsolvenciesMean { get; init; }
+    /// <summary>Mean liquidation penalties per path, quote.</summary>
+    public double LiquidationPenaltiesMean { get; init; }
+    /// <summary>Mean insurance fund payout per path, quote.</summary>
+    public double InsuranceFundUsedMean { get; init; }
+    /// <summary>Mean bad debt socialised to LPs per path, quote.</summary>
+    public double BadDebtMean { get; init; }
     /// <summary>Engine state hash at the end of path 0.</summary>
     public string FirstPathStateHash { get; init; } = "";
 
@@ -137,8 +149,22 @@ public sealed class CellSummary
             HedgeTradesMean = hedges / n,
             FinalNetDeltaMean = delta / n,
             FinalGrossInventoryMean = gross / n,
+            MarginTradesMean = paths.Sum(p => (double)p.MarginTrades) / n,
+            LiquidationsMean = paths.Sum(p => (double)p.Liquidations) / n,
+            InsolvenciesMean = paths.Sum(p => (double)p.Insolvencies) / n,
+            LiquidationPenaltiesMean = Mean(paths, p => p.LiquidationPenalties),
+            InsuranceFundUsedMean = Mean(paths, p => p.InsuranceFundUsed),
+            BadDebtMean = Mean(paths, p => p.BadDebt),
             FirstPathStateHash = n > 0 ? paths[0].FinalStateHash : "",
         };
+    }
+
+    /// <summary>Mean in path-index order (the same sum for any thread count).</summary>
+    private static double Mean(IReadOnlyList<PathResult> paths, Func<PathResult, double> value)
+    {
+        double sum = 0;
+        for (int i = 0; i < paths.Count; i++) sum += value(paths[i]);
+        return paths.Count > 0 ? sum / paths.Count : 0;
     }
 
     /// <summary>

@@ -45,6 +45,26 @@ public sealed class PathResult
     public double FinalGrossInventory { get; set; }
     /// <summary>Engine state hash at the end (SHA-256, canonical).</summary>
     public string FinalStateHash { get; set; } = "";
+    /// <summary>Accepted sells by margin-mode traders.</summary>
+    public long MarginTrades { get; set; }
+    /// <summary>Times the keeper found an account under maintenance margin.</summary>
+    public long MarginCalls { get; set; }
+    /// <summary>Accepted incremental liquidation steps.</summary>
+    public long Liquidations { get; set; }
+    /// <summary>Insolvent accounts closed (an InsolvencyCovered event each).</summary>
+    public long Insolvencies { get; set; }
+    /// <summary>Liquidation penalties charged, quote.</summary>
+    public double LiquidationPenalties { get; set; }
+    /// <summary>Insurance fund paid out for insolvent accounts, quote.</summary>
+    public double InsuranceFundUsed { get; set; }
+    /// <summary>Bad debt socialised to the LPs, quote.</summary>
+    public double BadDebt { get; set; }
+    /// <summary>Base collateral seized from insolvent accounts, base units.</summary>
+    public double BaseSeized { get; set; }
+    /// <summary>Insurance fund balance at the end, quote.</summary>
+    public double InsuranceFundEnd { get; set; }
+    /// <summary>Net money that entered the vault from outside, per asset (index = Asset): deposits − withdrawals.</summary>
+    public decimal[] ExternalMoney { get; } = new decimal[2];
     /// <summary>Per-step records (only when the runner asked for them).</summary>
     public TimeSeries? Series { get; set; }
 }

@@ -26,4 +26,6 @@ public enum PnlComponent
     Settlement,
     /// <summary>Hedge PnL net of costs (zero until a hedger is plugged in).</summary>
     Hedge,
+    /// <summary>Liquidations of margin accounts: the LPs' share of penalties minus losses socialised to them.</summary>
+    Liquidation,
 }

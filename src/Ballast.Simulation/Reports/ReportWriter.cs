@@ -57,6 +57,7 @@ public static class ReportWriter
         sb.Append("</tr></table>\n<h2>Order flow and adverse selection (first cell)</h2>\n<table><tr><th>trader</th><th>trades / path</th><th>options / path</th><th>vault markout / trade</th></tr>\n");
         foreach (var type in Enum.GetValues<TraderType>())
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{type}</td><td>{N(first.TradesMean[(int)type])}</td><td>{N(first.VolumeMean[(int)type])}</td><td>{N(first.MarkoutPerTrade[(int)type])}</td></tr>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"</table>\n<h2>Margin and liquidations (first cell, mean per path)</h2>\n<table><tr><th>margin sells</th><th>liquidation steps</th><th>insolvent accounts</th><th>penalties</th><th>insurance fund used</th><th>bad debt (socialised)</th></tr>\n<tr><td>{N(first.MarginTradesMean)}</td><td>{N(first.LiquidationsMean)}</td><td>{N(first.InsolvenciesMean)}</td><td>{N(first.LiquidationPenaltiesMean)}</td><td>{N(first.InsuranceFundUsedMean)}</td><td>{N(first.BadDebtMean)}</td></tr>\n");
         sb.Append("</table>\n<h2>Rejections (first cell, all paths)</h2>\n<table><tr><th>reason</th><th>count</th></tr>\n");
         foreach (var (reason, count) in first.Rejections) sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{reason}</td><td>{count}</td></tr>\n");
         sb.Append("</table>\n");

@@ -91,6 +91,14 @@ public static class SummaryJson
         }
 
         w.WriteEndObject();
+        w.WriteStartObject("margin");
+        w.WriteNumber("marginTradesMean", c.MarginTradesMean);
+        w.WriteNumber("liquidationsMean", c.LiquidationsMean);
+        w.WriteNumber("insolvenciesMean", c.InsolvenciesMean);
+        w.WriteNumber("liquidationPenaltiesMean", c.LiquidationPenaltiesMean);
+        w.WriteNumber("insuranceFundUsedMean", c.InsuranceFundUsedMean);
+        w.WriteNumber("badDebtMean", c.BadDebtMean);
+        w.WriteEndObject();
         w.WriteStartObject("rejections");
         foreach (var (reason, count) in c.Rejections) w.WriteNumber(Camel(reason.ToString()), count);
         w.WriteEndObject();

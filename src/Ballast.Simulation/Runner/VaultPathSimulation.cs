@@ -45,6 +45,7 @@ public sealed class VaultPathSimulation
     private readonly double[] _spots, _vols;
     private readonly Xoshiro256StarStar _rng;
     private readonly IDeltaHedger? _hedger;
+    private readonly MarginDesk? _margin;
     private readonly VaultState _state = new();
     private readonly List<SeriesId> _live = [];
     private readonly PathResult _result = new();
@@ -76,6 +77,7 @@ public sealed class VaultPathSimulation
         _vols = vols;
         _rng = flowRng;
         _hedger = hedger;
+        if (settings.Margin.Traders > 0) _margin = new MarginDesk(settings.Margin, _state, new Xoshiro256StarStar(flowRng.NextUInt64()), SendDecision, _result);
         if (hedger is null) return;
         var venue = hedger.Venue;
         _venue = new SimulatedVenue(venue, venueRng ?? new Xoshiro256StarStar(0x5EED), DateTimeOffset.FromUnixTimeSeconds(settings.StartTime));
@@ -125,6 +127,12 @@ public sealed class VaultPathSimulation
             cumulative[(int)PnlComponent.Settlement] += Nav() - beforeSettle;
             if (_step < steps && _step % listEvery == 0) changed |= List(spot);
             if (changed) RebuildLive();
+            if (_margin is not null)
+            {
+                double beforeKeeper = Nav();
+                _margin.Keep(_now);
+                cumulative[(int)PnlComponent.Liquidation] += Nav() - beforeKeeper;
+            }
 
             if (_step > 0 && depositMean > 0)
             {
@@ -182,6 +190,7 @@ public sealed class VaultPathSimulation
         }
 
         series?.FinalInventory.Sort((a, b) => a.Expiry != b.Expiry ? a.Expiry.CompareTo(b.Expiry) : a.Strike.CompareTo(b.Strike));
+        _result.InsuranceFundEnd = (double)_state.InsuranceFund;
         _result.FinalStateHash = _state.StateHash();
         _result.Series = series;
         return _result;
@@ -198,6 +207,8 @@ public sealed class VaultPathSimulation
             Must(new DepositCollateral(trader, Asset.Quote, 100_000_000_000m));
             Must(new DepositCollateral(trader, Asset.Base, 1_000_000_000m));
         }
+
+        _margin?.Open();
     }
 
     private double BaseIv(int step)
@@ -260,6 +271,7 @@ public sealed class VaultPathSimulation
         for (int n = _rng.NextPoisson(f.NoiseIntensity * hours); n > 0; n--) fees += Noise();
         for (int n = _rng.NextPoisson(f.InformedIntensity * hours); n > 0; n--) fees += Informed();
         for (int n = _rng.NextPoisson(f.ArbitrageIntensity * hours); n > 0; n--) fees += Arbitrage();
+        fees += _margin?.Trade(_live, hours) ?? 0;
         double change = Nav() - navBefore;
         cumulative[(int)PnlComponent.Fees] += fees;
         cumulative[(int)PnlComponent.SpreadCapture] += change - fees;
@@ -529,22 +541,25 @@ public sealed class VaultPathSimulation
         return (sd > 1e-15 ? mean / sd * scale : 0, dd > 1e-15 ? mean / dd * scale : 0);
     }
 
-    private bool Send(Command command)
+    private bool Send(Command command) => SendDecision(command).IsAccepted;
+
+    private Decision SendDecision(Command command)
     {
         var decision = Vault.Decide(_state, command, _now);
         if (decision.Rejection is { } rejection)
         {
             _result.Rejections[(int)rejection.Reason]++;
-            return false;
+            return decision;
         }
 
         Apply(decision);
-        return true;
+        return decision;
     }
 
     private void Apply(in Decision decision)
     {
         _state.Apply(decision);
+        ExternalMoney.Add(_result.ExternalMoney, decision);
         if (_journal is null) return;
         for (int i = 0; i < decision.EventCount; i++) _journal.Add(decision[i]);
     }

@@ -26,10 +26,14 @@ public static class ScenarioPresets
         Market = new ModelMarket(new GeometricBrownianMotion(SyntheticSpot, 0.0, SyntheticVol), SyntheticVol),
     };
 
-    /// <summary>Crash: −30% over a day on day 30, vol tripling and decaying with a one-week half-life.</summary>
+    /// <summary>
+    /// Crash: −30% over a day on day 30, vol tripling and decaying with a one-week half-life. Eight margined option sellers
+    /// (half standard, half portfolio margin) and a keeper run alongside, so the crash liquidates someone.
+    /// </summary>
     public static ScenarioSettings Crash() => Calm() with
     {
         Name = "crash",
+        Margin = new Flow.MarginFlowSettings { Traders = 8 },
         Market = new ModelMarket(new CrashScenario(SyntheticSpot, SyntheticVol, CrashStartYears: 30.0 / 365), SyntheticVol),
     };
 

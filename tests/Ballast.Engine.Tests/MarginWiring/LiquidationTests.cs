@@ -96,21 +96,31 @@ public class LiquidationTests
     }
 
     [Fact]
-    public void An_insolvent_account_holding_base_keeps_its_quote_debt_and_cannot_withdraw_the_base()
+    public void An_insolvent_account_holding_base_has_its_base_seized_before_the_insurance_fund_pays()
     {
         var v = MarginBook(AccountMarginMode.Standard, 1000m, Carol);
         v.Ok(new DepositCollateral(Carol, Asset.Base, 0.1m));
+        v.Ok(new DepositInsuranceFund(Admin, 50m));
         v.Sell(Put(2750), 2, Carol);
         v.Tick(60, 1800);
+        decimal vaultBaseBefore = v.State.Capital(Asset.Base);
 
         var decision = v.Ok(new Liquidate(Keeper, Carol.Account));
 
-        Assert.Equal(1, decision.EventCount);
+        Assert.Equal(2, decision.EventCount);
+        var cover = (InsolvencyCovered)decision[1];
+        // The deficit (≈ 2·(2750 − 1800) − 1000 − premium) is far above the base's value, so all 0.1 ETH is taken at spot.
+        Assert.Equal(0.1m, cover.BaseSeized);
+        Assert.Equal(180m, cover.BaseSeizedValue);
+        Assert.Equal(50m, cover.InsurancePayout);
+        Assert.Equal(cover.Shortfall, cover.BaseSeizedValue + cover.InsurancePayout + cover.SocialisedLoss);
         var carol = v.State.Accounts[Carol.Account];
         Assert.Empty(carol.Positions);
-        Assert.True(carol.Free(Asset.Quote) < 0m, "the debt stays with the account while it holds base");
-        v.Rejected(new WithdrawCollateral(Carol, Asset.Base, 0.1m), RejectionReason.InsufficientMargin);
+        Assert.Equal(0m, carol.Free(Asset.Quote));
+        Assert.Equal(0m, carol.Free(Asset.Base));
+        Assert.Equal(vaultBaseBefore + 0.1m, v.State.Capital(Asset.Base));
         Assert.Equal(v.MoneyIn(Asset.Quote), v.TotalMoney(Asset.Quote));
+        Assert.Equal(v.MoneyIn(Asset.Base), v.TotalMoney(Asset.Base));
     }
 
     [Fact]

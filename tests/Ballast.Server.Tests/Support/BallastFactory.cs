@@ -39,6 +39,7 @@ public sealed class BallastFactory : WebApplicationFactory<Program>
             ["oracle"] = KeyFor(store, "oracle", ApiRole.Oracle, "oracle-1", now),
             ["governor"] = KeyFor(store, "governor", ApiRole.Governor, "gov-1", now),
             ["admin"] = KeyFor(store, "admin", ApiRole.Admin, "admin-1", now),
+            ["keeper"] = KeyFor(store, "keeper", ApiRole.Keeper, "keeper-1", now),
         };
     }
 
