@@ -98,7 +98,7 @@ public class VaultRecoveryTests
     {
         Assert.False(VaultSnapshot.TryRestore("nope"u8, 1, out _, out string reason));
         Assert.Contains("magic", reason);
-        var bytes = VaultSnapshot.Encode([]);
+        var bytes = VaultSnapshot.EncodePrefix([]);
         Assert.True(VaultSnapshot.TryRestore(bytes, 0, out var empty, out _));
         Assert.Equal(new VaultState().StateHash(), empty.StateHash());
         Assert.False(VaultSnapshot.TryRestore(bytes, 3, out _, out reason));
@@ -119,7 +119,7 @@ public class VaultRecoveryTests
 
         var hash = Convert.FromHexString(state.StateHash());
         if (wrongHash) hash[0] ^= 0xFF;
-        var bytes = VaultSnapshot.Encode(prefix);
+        var bytes = VaultSnapshot.EncodePrefix(prefix);
         Assert.Equal(SnapshotSaveOutcome.Saved, await store.SaveSnapshotAsync(Stream, sequence, hash, bytes));
         return bytes;
     }
