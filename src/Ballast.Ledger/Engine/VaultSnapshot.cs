@@ -157,7 +157,6 @@ public static class VaultSnapshot
         if (bytes.Length < 12 || !bytes[..4].SequenceEqual(Magic)) return Bad("not a vault snapshot (magic)", out reason);
         long count = BinaryPrimitives.ReadInt64LittleEndian(bytes[4..]);
         if (count != expectedEvents) return Bad($"it holds {count} events but claims sequence {expectedEvents}", out reason);
-        var codec = VaultEventCodec.Instance;
         int at = 12;
         for (long i = 0; i < count; i++)
         {
@@ -170,8 +169,9 @@ public static class VaultSnapshot
             int payloadLength = BinaryPrimitives.ReadInt32LittleEndian(bytes[(at + 4)..]);
             at += 8;
             if (payloadLength < 0 || bytes.Length - at < payloadLength) return Bad($"truncated at event {i + 1}", out reason);
-            if (codec.CurrentVersion(type) != version || !codec.TryDecode(type, bytes.Slice(at, payloadLength), out Event? e))
-                return Bad($"event {i + 1} ({type} v{version}) does not decode", out reason);
+            var decoded = VaultEventCodec.Decode(new LedgerRecord("", i + 1, type, version, bytes.Slice(at, payloadLength).ToArray(), 0, "", 0, []));
+            if (decoded.Error != DecodeError.None) return Bad($"event {i + 1} ({type} v{version}) does not decode", out reason);
+            var e = decoded.Event;
             at += payloadLength;
             try
             {

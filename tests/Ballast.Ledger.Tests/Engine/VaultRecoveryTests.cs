@@ -80,8 +80,8 @@ public class VaultRecoveryTests
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            // Flip the last byte of the stored state (inside the last event's JSON).
-            cmd.CommandText = "UPDATE snapshots SET state = substr(state, 1, length(state) - 1) || X'00' WHERE seq = 15";
+            // Change the first byte of the stored state (the snapshot's magic 'B'): the store's checksum no longer matches.
+            cmd.CommandText = "UPDATE snapshots SET state = X'00' || substr(state, 2) WHERE seq = 15";
             Assert.Equal(1, cmd.ExecuteNonQuery());
         }
 
