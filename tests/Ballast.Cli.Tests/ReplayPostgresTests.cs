@@ -1,14 +1,7 @@
 using System.Text.Json;
-using Ballast.Engine;
-using Ballast.Engine.Commands;
-using Ballast.Engine.Markets;
-using Ballast.Engine.Parameters;
-using Ballast.Engine.State;
-using Ballast.Engine.Volatility;
 using Ballast.Ledger;
 using Ballast.Ledger.Engine;
 using Ballast.Ledger.Postgres;
-using Ballast.Pricing;
 using Xunit.Abstractions;
 
 namespace Ballast.Cli.Tests;
@@ -20,8 +13,6 @@ namespace Ballast.Cli.Tests;
 public sealed class ReplayPostgresTests(ITestOutputHelper output)
 {
     private const string Variable = "BALLAST_TEST_POSTGRES";
-    private const long T0 = 1_780_000_000;
-    private const long Expiry = T0 + 7 * 86_400;
     private static readonly string? Connection = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } cs ? cs : null;
 
     // One stream per test run, in the store's default schema (what `replay --postgres` opens).
@@ -34,42 +25,15 @@ public sealed class ReplayPostgresTests(ITestOutputHelper output)
         return true;
     }
 
-    /// <summary>Writes a small vault with trades and a snapshot at <paramref name="snapshotAt"/>; returns its state hash and event count.</summary>
+    /// <summary>Writes the small vault script and a snapshot at <paramref name="snapshotAt"/>; returns its state hash and event count.</summary>
     private async Task<(string Hash, int Events)> WriteVaultAsync(long snapshotAt)
     {
         var opened = await PostgresEventStore.OpenAsync(new PostgresStoreOptions(Connection!));
         Assert.Null(opened.Fault);
         await using var store = opened.RequireStore();
-        var state = new VaultState();
-        int events = 0, commands = 0;
-        var admin = new Principal(new AccountId("admin"), Role.Admin);
-        var gov = new Principal(new AccountId("gov"), Role.Governor);
-        var oracle = new Principal(new AccountId("oracle"), Role.Oracle);
-        var alice = new Principal(new AccountId("alice"), Role.Trader);
-        Command[] script =
-        [
-            new OpenVault(admin, new MarketDefinition("ETH", "USDC", SettlementStyle.Linear), VaultParameters.Default),
-            new DepositCapital(admin, new AccountId("lp"), Asset.Quote, 1_000_000m),
-            new ListBoard(gov, Expiry, 0.8),
-            new ListStrike(gov, Expiry, 3000m, 1.0),
-            new UpdateSpot(oracle, 3000, T0),
-            new DepositCollateral(alice, Asset.Quote, 100_000m),
-            new Trade(alice, new SeriesId(Expiry, 3000m, OptionType.Call), TradeDirection.Buy, 2, decimal.MaxValue),
-            new Trade(alice, new SeriesId(Expiry, 3000m, OptionType.Put), TradeDirection.Sell, 1, 0m),
-            new Trade(alice, new SeriesId(Expiry, 3000m, OptionType.Call), TradeDirection.Sell, 1, 0m),
-        ];
-        foreach (var command in script)
-        {
-            var d = Vault.Decide(state, command, T0);
-            Assert.True(d.IsAccepted, d.ToString());
-            var records = d.ToArray().Select(e => VaultEventCodec.Instance.Encode(e).ToNewRecord()).ToList();
-            Assert.True((await store.AppendAsync(_stream, events, records, $"cmd-{++commands}")).IsDurable);
-            state.Apply(d);
-            events += d.EventCount;
-        }
-
+        var (hash, events) = await SmallVaultScript.AppendAsync(store, _stream);
         Assert.Equal(SnapshotSaveOutcome.Saved, await VaultRecovery.SaveSnapshotAsync(store, _stream, snapshotAt));
-        return (state.StateHash(), events);
+        return (hash, events);
     }
 
     [Fact]
