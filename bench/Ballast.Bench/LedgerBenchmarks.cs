@@ -121,6 +121,50 @@ public class LedgerBenchmarks
         return bytes;
     }
 
+    /// <summary>
+    /// The same workloads without BenchmarkDotNet (whose boilerplate build times out on the loaded shared VM): each
+    /// database, each workload <paramref name="rounds"/> times in this process, median events per second, plus the
+    /// group-commit factor (appends per committed batch).
+    /// </summary>
+    public static void PrintWallClock(int rounds)
+    {
+        Console.WriteLine("| Database | raw batched insert, events/s | durable appends (1 record), events/s | durable trade commands (3 records), events/s | appends per batch | verified replay, events/s |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (string database in Databases)
+        {
+            var b = new LedgerBenchmarks { Database = database };
+            b.Setup();
+            try
+            {
+                double Median(Action run, int events)
+                {
+                    var rates = new double[rounds];
+                    for (int r = 0; r < rounds; r++)
+                    {
+                        var sw = System.Diagnostics.Stopwatch.StartNew();
+                        run();
+                        rates[r] = events / sw.Elapsed.TotalSeconds;
+                    }
+
+                    Array.Sort(rates);
+                    return rates[rounds / 2];
+                }
+
+                double raw = Median(b.RawBatchedInsert, EventsPerInvoke);
+                long batchesBefore = (b._store as Ballast.Ledger.Storage.GroupCommitEventStore)?.CommittedBatches ?? 0;
+                double appends = Median(() => b.DurableAppends().GetAwaiter().GetResult(), EventsPerInvoke);
+                long batches = ((b._store as Ballast.Ledger.Storage.GroupCommitEventStore)?.CommittedBatches ?? 0) - batchesBefore;
+                double trades = Median(() => b.DurableTradeCommands().GetAwaiter().GetResult(), TradesPerAppender * 3 * Appenders);
+                double replay = Median(() => b.Replay().GetAwaiter().GetResult(), ReplayEvents);
+                Console.WriteLine($"| {database} | {raw:N0} | {appends:N0} ({appends / raw:P0} of raw) | {trades:N0} ({trades / raw:P0} of raw) | {(double)EventsPerInvoke * rounds / Math.Max(1, batches):F0} | {replay:N0} |");
+            }
+            finally
+            {
+                b.Cleanup();
+            }
+        }
+    }
+
     private void CreateRawTable()
     {
         const string columns = "stream_id TEXT NOT NULL, seq BIGINT NOT NULL, event_type TEXT NOT NULL, event_version INTEGER NOT NULL, payload {0} NOT NULL, ts BIGINT NOT NULL, idempotency_key TEXT NOT NULL, writer_epoch BIGINT NOT NULL, checksum {0} NOT NULL, PRIMARY KEY (stream_id, seq)";

@@ -7,7 +7,9 @@ public static class Program
     /// <summary>
     /// BenchmarkDotNet switcher; <c>accuracy</c> as the first argument instead prints the implied-vol accuracy
     /// (|σ_recovered − σ_true|) each library reaches on the benchmarked cases, and <c>cputime</c> the same
-    /// workloads as <see cref="PricingBenchmarks"/> timed in thread CPU time (see <see cref="ThreadCpuTimer"/>).
+    /// workloads as <see cref="PricingBenchmarks"/> timed in thread CPU time (see <see cref="ThreadCpuTimer"/>), and
+    /// <c>replay</c> the engine replay and recovery table (<see cref="ReplayBenchmarks"/>), and <c>appends [rounds]</c> the
+    /// <see cref="LedgerBenchmarks"/> workloads timed in-process (wall clock, median of the rounds).
     /// </summary>
     public static void Main(string[] args)
     {
@@ -19,6 +21,18 @@ public static class Program
             Console.WriteLine("|---|---|");
             Console.WriteLine($"| Ballast ImpliedVolatility.ForBlackScholes | {ballast:E2} |");
             Console.WriteLine($"| QLNet impliedVolatility (accuracy {ImpliedVolCases.QLNetAccuracy:E0}) | {qlnet:E2} |");
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "replay")
+        {
+            ReplayBenchmarks.Print();
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "appends")
+        {
+            LedgerBenchmarks.PrintWallClock(args.Length > 1 && int.TryParse(args[1], out int rounds) ? rounds : 5);
             return;
         }
 

@@ -34,36 +34,10 @@ public sealed class ReplayCommandTests : IDisposable
     {
         var opened = await SqliteEventStore.OpenAsync(new SqliteStoreOptions(Db));
         await using var store = opened.RequireStore();
-        var state = new VaultState();
-        int events = 0, commands = 0;
-        var admin = new Principal(new AccountId("admin"), Role.Admin);
-        var gov = new Principal(new AccountId("gov"), Role.Governor);
-        var oracle = new Principal(new AccountId("oracle"), Role.Oracle);
-        var alice = new Principal(new AccountId("alice"), Role.Trader);
-        Command[] script =
-        [
-            new OpenVault(admin, new MarketDefinition("ETH", "USDC", SettlementStyle.Linear), VaultParameters.Default),
-            new DepositCapital(admin, new AccountId("lp"), Asset.Quote, 1_000_000m),
-            new ListBoard(gov, Expiry, 0.8),
-            new ListStrike(gov, Expiry, 3000m, 1.0),
-            new UpdateSpot(oracle, 3000, T0),
-            new DepositCollateral(alice, Asset.Quote, 100_000m),
-            new Trade(alice, new SeriesId(Expiry, 3000m, OptionType.Call), TradeDirection.Buy, 2, decimal.MaxValue),
-            new Trade(alice, new SeriesId(Expiry, 3000m, OptionType.Put), TradeDirection.Sell, 1, 0m),
-        ];
-        foreach (var command in script)
-        {
-            var d = Vault.Decide(state, command, T0);
-            Assert.True(d.IsAccepted, d.ToString());
-            var records = d.ToArray().Select(e => VaultEventCodec.Instance.Encode(e).ToNewRecord()).ToList();
-            Assert.True((await store.AppendAsync(stream, events, records, $"cmd-{++commands}")).IsDurable);
-            state.Apply(d);
-            events += d.EventCount;
-        }
-
+        var (hash, events) = await SmallVaultScript.AppendAsync(store, stream);
         if (snapshotAt > 0) Assert.Equal(SnapshotSaveOutcome.Saved, await VaultRecovery.SaveSnapshotAsync(store, stream, snapshotAt));
         if (extra is not null) await extra(store, events);
-        return (state.StateHash(), events);
+        return (hash, events);
     }
 
     [Fact]

@@ -65,11 +65,11 @@ public static class LedgerCommand
                     json.WriteString("idempotencyKey", r.IdempotencyKey);
                     json.WriteNumber("writerEpoch", r.WriterEpoch);
                     json.WriteString("checksum", Convert.ToHexStringLower(r.Checksum));
-                    // Engine events are JSON already (VaultEventCodec): auditors get them decoded; anything else stays base64.
-                    if (VaultEventCodec.Decode(r).Error == DecodeError.None)
+                    // Engine events are written as the engine's JSON (binary v2 trades included); anything else stays base64.
+                    if (VaultEventCodec.Decode(r) is { Error: DecodeError.None, Event: { } decoded })
                     {
                         json.WritePropertyName("event");
-                        json.WriteRawValue(r.Payload.Span);
+                        json.WriteRawValue(VaultEventCodec.ToAuditJson(decoded));
                     }
                     else
                     {

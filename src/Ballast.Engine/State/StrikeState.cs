@@ -65,22 +65,22 @@ public sealed class StrikeState
     public decimal VaultPosition(OptionType type) => type == OptionType.Call ? VaultCallPosition : VaultPutPosition;
 
     /// <summary>Cached per-option call Greeks (at <see cref="CachedVol"/>, <see cref="CachedAt"/> and the board's refresh spot).</summary>
-    public UnitGreeks CallGreeks { get; private set; }
+    public UnitGreeks CallGreeks { get; internal set; }
 
     /// <summary>Cached per-option put Greeks.</summary>
-    public UnitGreeks PutGreeks { get; private set; }
+    public UnitGreeks PutGreeks { get; internal set; }
 
     /// <summary>Cached per-option Greeks of one series.</summary>
     public UnitGreeks GreeksOf(OptionType type) => type == OptionType.Call ? CallGreeks : PutGreeks;
 
     /// <summary>Vol the cached Greeks were computed at.</summary>
-    public double CachedVol { get; private set; }
+    public double CachedVol { get; internal set; }
 
     /// <summary>Time the cached Greeks were computed at, Unix seconds.</summary>
-    public long CachedAt { get; private set; }
+    public long CachedAt { get; internal set; }
 
     /// <summary>Net exposure of this strike (call and put), vault side.</summary>
-    public GreekExposure Exposure { get; private set; }
+    public GreekExposure Exposure { get; internal set; }
 
     /// <summary>True when neither series has a position.</summary>
     public bool IsFlat => VaultCallPosition == 0m && VaultPutPosition == 0m;

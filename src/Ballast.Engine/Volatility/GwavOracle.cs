@@ -150,6 +150,18 @@ public sealed class GwavOracle
     /// <returns>A clone with the same capacity, observations and thinning state.</returns>
     public GwavOracle Copy() => new((GwavObservation[])_items.Clone(), _count, _exactFromSeconds);
 
+    /// <summary>Replaces the whole history with a stored one (state snapshot restore); the caller validated it.</summary>
+    /// <param name="capacity">Capacity the stored oracle had (≥ 8, ≥ the number of observations).</param>
+    /// <param name="observations">Kept observations, oldest first, exactly as <see cref="Observations"/> gave them.</param>
+    /// <param name="exactFromSeconds">The stored <see cref="ExactFromSeconds"/>.</param>
+    internal void Restore(int capacity, ReadOnlySpan<GwavObservation> observations, long exactFromSeconds)
+    {
+        _items = new GwavObservation[capacity];
+        observations.CopyTo(_items);
+        _count = observations.Length;
+        _exactFromSeconds = exactFromSeconds;
+    }
+
     /// <summary>Q(t) with the conventions in the remarks.</summary>
     private double Accumulator(long t)
     {

@@ -14,6 +14,9 @@ public sealed record RecoveredVault(
     string StreamId, VaultState State, long LastSequence, long? SnapshotSequence, long TailEvents,
     IReadOnlyList<string> Discarded, LedgerFault? Fault)
 {
+    /// <summary>What the snapshot recovery started from restored (command index, recent trades), or null when it replayed from 1.</summary>
+    public VaultSnapshotContent? SnapshotContent { get; init; }
+
     /// <summary>True when the whole stream was recovered.</summary>
     public bool IsComplete => Fault is null;
 }

@@ -5,9 +5,9 @@ using Ballast.Ledger.Codecs;
 namespace Ballast.Ledger.Engine;
 
 /// <summary>
-/// Start-up and snapshots for an engine vault stream: <see cref="RecoverAsync"/> = latest valid snapshot + replay of
-/// the tail (a snapshot whose events do not reproduce its stored hash is discarded and reported);
-/// <see cref="SaveSnapshotAsync"/> writes one from the verified ledger.
+/// Start-up and snapshots for an engine vault stream: <see cref="RecoverAsync(IEventStore, string, CancellationToken)"/> = latest valid snapshot + replay of
+/// the tail (a snapshot that does not restore to its stored hash is discarded and reported, and the next older one or a full replay is used);
+/// <see cref="SaveSnapshotAsync(IEventStore, string, long, CancellationToken)"/> writes one from the verified ledger.
 /// </summary>
 public static class VaultRecovery
 {
@@ -15,27 +15,49 @@ public static class VaultRecovery
     /// Rebuilds the vault of <paramref name="streamId"/>. Stops at the first record it cannot trust or understand and
     /// says which (<see cref="RecoveredVault.Fault"/>); never skips one.
     /// </summary>
-    public static async Task<RecoveredVault> RecoverAsync(IEventStore store, string streamId, CancellationToken cancellationToken = default)
+    public static Task<RecoveredVault> RecoverAsync(IEventStore store, string streamId, CancellationToken cancellationToken = default) =>
+        RecoverAsync(store, streamId, null, null, cancellationToken);
+
+    /// <summary>
+    /// Rebuilds the vault: the newest snapshot that is intact (its checksum), within the head, restores (state image
+    /// or event prefix), restores to the hash it records and that <paramref name="accept"/> accepts; then the tail after
+    /// it, each tail record passed to <paramref name="onTailEvent"/> after it is applied. Every newer snapshot passed
+    /// over is reported in <see cref="RecoveredVault.Discarded"/>; with none usable, recovery replays from sequence 1.
+    /// </summary>
+    /// <param name="store">The ledger.</param>
+    /// <param name="streamId">The vault's stream.</param>
+    /// <param name="accept">Extra condition on a snapshot (a host needs its command index), or null.</param>
+    /// <param name="onTailEvent">Called with each replayed tail record and its event, or null.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    public static async Task<RecoveredVault> RecoverAsync(
+        IEventStore store, string streamId, Func<VaultSnapshotContent, bool>? accept, Action<LedgerRecord, Event>? onTailEvent,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        VaultState? restored = null;
+        VaultSnapshotContent? restored = null;
         var refused = new Dictionary<long, string>();
         var load = await store.LoadLatestValidSnapshotAsync(streamId, snapshot =>
         {
-            if (!VaultSnapshot.TryRestore(snapshot.State.Span, snapshot.Sequence, out var state, out string reason))
+            if (!VaultSnapshot.TryRead(snapshot.State.Span, snapshot.Sequence, out var content, out string reason))
             {
                 refused[snapshot.Sequence] = reason;
                 return false;
             }
 
-            var hash = Convert.FromHexString(state.StateHash());
+            var hash = Convert.FromHexString(content.State.StateHash());
             if (!hash.AsSpan().SequenceEqual(snapshot.StateHash.Span))
             {
-                refused[snapshot.Sequence] = "its events replay to a different state hash than it records";
+                refused[snapshot.Sequence] = "its state restores to a different state hash than it records";
                 return false;
             }
 
-            restored = state;
+            if (accept is not null && !accept(content))
+            {
+                refused[snapshot.Sequence] = "not usable here (an event-prefix snapshot has no command index for a host)";
+                return false;
+            }
+
+            restored = content;
             return true;
         }, cancellationToken);
 
@@ -48,31 +70,34 @@ public static class VaultRecovery
             }))
             .ToList();
 
-        var vault = load.Snapshot is null ? new VaultState() : restored!;
-        long from = (load.Snapshot?.Sequence ?? 0) + 1, last = from - 1, tail = 0;
+        var vault = load.Snapshot is null ? new VaultState() : restored!.State;
+        long? from0 = load.Snapshot?.Sequence;
+        long from = (from0 ?? 0) + 1, last = from - 1, tail = 0;
+        RecoveredVault Result(LedgerFault? fault) =>
+            new(streamId, vault, last, from0, tail, discarded, fault) { SnapshotContent = load.Snapshot is null ? null : restored };
         try
         {
             await foreach (var record in store.ReadAsync(streamId, from, verify: true, cancellationToken))
             {
-                if (!TryApply(vault, record, out _, out var fault))
-                    return new RecoveredVault(streamId, vault, last, load.Snapshot?.Sequence, tail, discarded, fault);
+                if (!TryApply(vault, record, out var e, out var fault)) return Result(fault);
+                onTailEvent?.Invoke(record, e!);
                 last = record.Sequence;
                 tail++;
             }
         }
         catch (LedgerCorruptionException e)
         {
-            return new RecoveredVault(streamId, vault, last, load.Snapshot?.Sequence, tail, discarded, e.Fault);
+            return Result(e.Fault);
         }
 
-        return new RecoveredVault(streamId, vault, last, load.Snapshot?.Sequence, tail, discarded, null);
+        return Result(null);
     }
 
     /// <summary>
     /// Saves a snapshot covering records 1..<paramref name="sequence"/>: reads them with chain verification, replays
-    /// them to compute the state hash, and stores the encoded prefix (<see cref="VaultSnapshot"/>) with that hash.
-    /// Returns the store's outcome, or <see cref="SnapshotSaveOutcome.SequenceOutOfRange"/> when the prefix cannot be
-    /// replayed (it then saves nothing).
+    /// them, and stores the state image (<see cref="VaultSnapshot"/> v2, with the command index and recent trades)
+    /// and its hash. Returns the store's outcome, or <see cref="SnapshotSaveOutcome.SequenceOutOfRange"/> when the
+    /// prefix cannot be replayed (it then saves nothing).
     /// </summary>
     public static async Task<SnapshotSaveOutcome> SaveSnapshotAsync(
         IEventStore store, string streamId, long sequence, CancellationToken cancellationToken = default)
@@ -80,17 +105,43 @@ public static class VaultRecovery
         ArgumentNullException.ThrowIfNull(store);
         if (sequence < 1) return SnapshotSaveOutcome.SequenceOutOfRange;
         var state = new VaultState();
-        var prefix = new List<EncodedEvent>();
+        var commands = new List<SnapshotCommand>();
+        var recent = new Queue<(long, TradeExecuted)>();
+        long applied = 0;
         await foreach (var record in store.ReadAsync(streamId, 1, verify: true, cancellationToken))
         {
-            if (!TryApply(state, record, out _, out _)) return SnapshotSaveOutcome.SequenceOutOfRange;
-            prefix.Add(new EncodedEvent(record.EventType, record.EventVersion, record.Payload));
+            if (!TryApply(state, record, out var e, out _)) return SnapshotSaveOutcome.SequenceOutOfRange;
+            applied++;
+            if (e is TradeExecuted t)
+            {
+                recent.Enqueue((record.Sequence, t));
+                if (recent.Count > Hosting.VaultHost.RecentTradeCapacity) recent.Dequeue();
+            }
+
+            if (Hosting.IdempotencyKeys.TrySplit(record.IdempotencyKey, out _, out _))
+            {
+                if (commands.Count > 0 && commands[^1].IdempotencyKey == record.IdempotencyKey && commands[^1].LastSequence == record.Sequence - 1)
+                    commands[^1] = commands[^1] with { LastSequence = record.Sequence };
+                else
+                    commands.Add(new SnapshotCommand(record.IdempotencyKey, record.Sequence, record.Sequence));
+            }
+
             if (record.Sequence == sequence) break;
         }
 
-        if (prefix.Count != sequence) return SnapshotSaveOutcome.SequenceOutOfRange;
-        return await store.SaveSnapshotAsync(
-            streamId, sequence, Convert.FromHexString(state.StateHash()), VaultSnapshot.Encode(prefix), cancellationToken);
+        if (applied != sequence) return SnapshotSaveOutcome.SequenceOutOfRange;
+        return await SaveSnapshotAsync(store, streamId, state, commands, [.. recent], cancellationToken);
+    }
+
+    /// <summary>Saves a snapshot of an in-memory <paramref name="state"/> whose <see cref="VaultState.Version"/> is the sequence it covers (a host's own state).</summary>
+    public static Task<SnapshotSaveOutcome> SaveSnapshotAsync(
+        IEventStore store, string streamId, VaultState state, IReadOnlyList<SnapshotCommand> commands,
+        IReadOnlyList<(long Sequence, TradeExecuted Trade)> recentTrades, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(state);
+        return store.SaveSnapshotAsync(streamId, state.Version, Convert.FromHexString(state.StateHash()),
+            VaultSnapshot.Encode(state, commands, recentTrades), cancellationToken);
     }
 
     /// <summary>Decodes a record and applies it; false with a fault naming stream and sequence when either fails.</summary>

@@ -5,6 +5,7 @@ using Ballast.Engine.Events;
 using Ballast.Engine.State;
 using Ballast.Ledger;
 using Ballast.Ledger.Codecs;
+using Ballast.Ledger.Engine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -51,10 +52,18 @@ public sealed class VaultHost : IAsyncDisposable
     private readonly Thread _writer;
     private long _head;
     private volatile string? _fault;
+    private readonly EventStoreOptions _options;
+    private long _lastSnapshot;
+    private Task _snapshotSave = Task.CompletedTask;
 
     private VaultHost(IEventStore store, string streamId, TimeProvider clock, ILogger logger, long epoch, VaultState state, VaultState published, long head,
-        Dictionary<string, IdempotentEntry> idempotency, IEnumerable<(long, TradeExecuted)> recent)
+        Dictionary<string, IdempotentEntry> idempotency, IEnumerable<(long, TradeExecuted)> recent, RecoveredVault recovered)
     {
+        _options = (store as Storage.GroupCommitEventStore)?.Options ?? new EventStoreOptions();
+        _lastSnapshot = recovered.SnapshotSequence ?? 0;
+        StartedFromSnapshot = recovered.SnapshotSequence;
+        ReplayedTailEvents = recovered.TailEvents;
+        DiscardedSnapshots = recovered.Discarded;
         _store = store;
         StreamId = streamId;
         _clock = clock;
@@ -81,6 +90,15 @@ public sealed class VaultHost : IAsyncDisposable
     /// <summary>Current time in Unix seconds from the injected clock (the engine's <c>now</c>).</summary>
     public long Now => _clock.GetUtcNow().ToUnixTimeSeconds();
 
+    /// <summary>Sequence of the snapshot the host started from, or null when it replayed the whole stream.</summary>
+    public long? StartedFromSnapshot { get; }
+
+    /// <summary>Events replayed from the ledger at start-up (after the snapshot, if any).</summary>
+    public long ReplayedTailEvents { get; }
+
+    /// <summary>Newer snapshots passed over at start-up, each with its reason (damaged, refused, hash disagrees).</summary>
+    public IReadOnlyList<string> DiscardedSnapshots { get; }
+
     /// <summary>Raised on a pool thread after each batch became durable and visible.</summary>
     public event Action<CommittedBatch>? Committed;
 
@@ -96,15 +114,11 @@ public sealed class VaultHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(clock);
         long? epoch = await store.ClaimWriterEpochAsync(streamId, cancellationToken);
         if (epoch is null) return (null, $"could not claim the writer epoch of {streamId}: {store.Halt}");
-        var state = new VaultState();
-        var published = new VaultState();
         var idempotency = new Dictionary<string, IdempotentEntry>(StringComparer.Ordinal);
         var recent = new Queue<(long, TradeExecuted)>();
-        var decoder = new EventDecoder<Event>(Ballast.Ledger.Engine.VaultEventCodec.Instance);
-        var outcome = await EventReplay.ReplayAsync(store, streamId, 1, decoder, (record, e) =>
+        // Newest valid snapshot (state image + command index + recent trades), then the tail (see VaultRecovery).
+        var recovered = await VaultRecovery.RecoverAsync(store, streamId, static c => c.HasHostIndex, (record, e) =>
         {
-            state.Apply(e);
-            published.Apply(e);
             if (e is TradeExecuted t)
             {
                 recent.Enqueue((record.Sequence, t));
@@ -114,13 +128,54 @@ public sealed class VaultHost : IAsyncDisposable
             if (IdempotencyKeys.TrySplit(record.IdempotencyKey, out string scoped, out string fingerprint))
             {
                 if (idempotency.TryGetValue(scoped, out var entry) && entry.LastSequence == record.Sequence - 1)
-                    idempotency[scoped] = entry with { LastSequence = record.Sequence, Events = [.. entry.Events, e] };
+                    idempotency[scoped] = entry with { LastSequence = record.Sequence, Events = entry.Events is null ? null : [.. entry.Events, e] };
                 else
                     idempotency[scoped] = new IdempotentEntry(fingerprint, record.Sequence, record.Sequence, [e]);
             }
         }, cancellationToken);
-        if (outcome.Fault is not null) return (null, $"replay of {streamId} stopped: {outcome.Fault}");
-        return (new VaultHost(store, streamId, clock, logger ?? NullLogger.Instance, epoch.Value, state, published, outcome.LastSequence, idempotency, recent), null);
+        if (recovered.Fault is not null) return (null, $"replay of {streamId} stopped: {recovered.Fault}");
+        if (recovered.SnapshotContent is { } snapshot) SeedFromSnapshot(snapshot, idempotency, recent);
+        var published = await PublishedCopyAsync(store, streamId, recovered.State, cancellationToken);
+        if (published is null) return (null, $"replay of {streamId} for the published state did not reach the same hash");
+        return (new VaultHost(store, streamId, clock, logger ?? NullLogger.Instance, epoch.Value, recovered.State, published, recovered.LastSequence, idempotency, recent, recovered), null);
+    }
+
+    /// <summary>
+    /// The readers' copy of the recovered state: a state-image round trip (cheap), checked by hash; should the image
+    /// ever miss part of the state, a full replay of the ledger instead, so readers never see a different vault.
+    /// </summary>
+    private static async Task<VaultState?> PublishedCopyAsync(IEventStore store, string streamId, VaultState state, CancellationToken cancellationToken)
+    {
+        string hash = state.StateHash();
+        if (VaultState.TryReadSnapshot(state.WriteSnapshot(), out var copy, out _, out _) && copy.StateHash() == hash) return copy;
+        var replayed = new VaultState();
+        await foreach (var record in store.ReadAsync(streamId, 1, verify: false, cancellationToken))
+        {
+            if (record.Sequence > state.Version) break;
+            if (!VaultRecovery.TryApply(replayed, record, out _, out _)) return null;
+        }
+
+        return replayed.StateHash() == hash ? replayed : null;
+    }
+
+    /// <summary>
+    /// Adds the snapshot's command index (events loaded from the ledger only if a key is repeated) and its recent trades
+    /// in front of what the tail replay found. A command cut by the snapshot continues in the tail: its entry is joined.
+    /// </summary>
+    private static void SeedFromSnapshot(VaultSnapshotContent snapshot, Dictionary<string, IdempotentEntry> idempotency, Queue<(long, TradeExecuted)> recent)
+    {
+        foreach (var c in snapshot.Commands)
+        {
+            if (!IdempotencyKeys.TrySplit(c.IdempotencyKey, out string scoped, out string fingerprint)) continue;
+            idempotency[scoped] = idempotency.TryGetValue(scoped, out var tail) && tail.FirstSequence == c.LastSequence + 1
+                ? tail with { FirstSequence = c.FirstSequence, Events = null }
+                : new IdempotentEntry(fingerprint, c.FirstSequence, c.LastSequence, null);
+        }
+
+        var merged = new Queue<(long, TradeExecuted)>(snapshot.RecentTrades.Concat(recent));
+        while (merged.Count > RecentTradeCapacity) merged.Dequeue();
+        recent.Clear();
+        foreach (var t in merged) recent.Enqueue(t);
     }
 
     /// <summary>
@@ -238,7 +293,7 @@ public sealed class VaultHost : IAsyncDisposable
                     if (_idempotency.TryGetValue(key, out var seen))
                     {
                         outcomes[i] = seen.Fingerprint == p.Fingerprint
-                            ? new CommandOutcome(CommandStatus.Replayed, seen.Events, seen.FirstSequence, seen.LastSequence)
+                            ? new CommandOutcome(CommandStatus.Replayed, EventsOf(key, seen), seen.FirstSequence, seen.LastSequence)
                             : new CommandOutcome(CommandStatus.KeyReused, [], 0, 0, null, "this idempotency key was already used for a different request");
                         continue;
                     }
@@ -309,6 +364,10 @@ public sealed class VaultHost : IAsyncDisposable
             if (e is TradeExecuted t) AddRecent((seq, t));
         }
 
+        // Only the writer thread mutates the working state, so it may image it here without the lock; the version check
+        // in SaveSnapshotLocked skips the image when a failed append left the working state ahead of the ledger.
+        if (_fault is null && _options.SnapshotEveryEvents > 0 && Head - _lastSnapshot >= _options.SnapshotEveryEvents) SaveSnapshotLocked();
+
         for (int i = 0; i < batch.Count; i++)
         {
             var p = batch[i];
@@ -316,7 +375,7 @@ public sealed class VaultHost : IAsyncDisposable
             if (outcome is null && _fault is null && p.Key is { } key && _idempotency.TryGetValue(key, out var seen))
             {
                 outcome = seen.Fingerprint == p.Fingerprint
-                    ? new CommandOutcome(CommandStatus.Replayed, seen.Events, seen.FirstSequence, seen.LastSequence)
+                    ? new CommandOutcome(CommandStatus.Replayed, EventsOf(key, seen), seen.FirstSequence, seen.LastSequence)
                     : new CommandOutcome(CommandStatus.KeyReused, [], 0, 0, null, "this idempotency key was already used for a different request");
             }
 
@@ -343,14 +402,68 @@ public sealed class VaultHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops taking commands, lets the writer finish what is queued, and waits for it.</summary>
+    /// <summary>
+    /// Encodes a snapshot of the state at the head (caller holds the write lock, so state, head and command index agree)
+    /// and hands it to the ledger; the save completes in the ledger's next group commit, outside the lock.
+    /// </summary>
+    private void SaveSnapshotLocked()
+    {
+        if (_state.Version != _head) return; // the stream holds events this state did not apply: no consistent image
+        var commands = new List<SnapshotCommand>(_idempotency.Count);
+        foreach (var (scoped, entry) in _idempotency)
+            commands.Add(new SnapshotCommand(IdempotencyKeys.Join(scoped, entry.Fingerprint), entry.FirstSequence, entry.LastSequence));
+        (long, TradeExecuted)[] recent;
+        lock (_recent) recent = [.. _recent.Reverse()];
+        long sequence = _lastSnapshot = _head;
+        var save = VaultRecovery.SaveSnapshotAsync(_store, StreamId, _state, commands, recent);
+        _snapshotSave = save.ContinueWith(t =>
+        {
+            // A lost snapshot costs only recovery time: log it, never stop the vault for it.
+            if (!t.IsCompletedSuccessfully || t.Result != SnapshotSaveOutcome.Saved)
+                _logger.LogWarning("Vault {Stream}: snapshot at {Sequence} not saved ({Outcome})", StreamId, sequence, t.IsCompletedSuccessfully ? t.Result : t.Exception?.GetBaseException().Message);
+        }, TaskScheduler.Default);
+    }
+
+    /// <summary>The events of a keyed command; read back from the ledger when the entry came from a snapshot's index.</summary>
+    private Event[] EventsOf(string key, IdempotentEntry entry)
+    {
+        if (entry.Events is { } events) return events;
+        var loaded = new List<Event>();
+        Task.Run(async () =>
+        {
+            await foreach (var record in _store.ReadAsync(StreamId, entry.FirstSequence, verify: false))
+            {
+                if (record.Sequence > entry.LastSequence) break;
+                loaded.Add(VaultEventCodec.Decode(record).Event ?? throw new InvalidOperationException($"record {record.Sequence} no longer decodes"));
+            }
+        }).GetAwaiter().GetResult();
+        _idempotency[key] = entry with { Events = [.. loaded] };
+        return [.. loaded];
+    }
+
+    /// <summary>Stops taking commands, lets the writer finish what is queued, waits for it, and (when configured) snapshots the head.</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await Task.Run(() => _writer.Join(TimeSpan.FromSeconds(30)));
+        if (_options.SnapshotOnShutdown && _fault is null && _store.Halt is null)
+        {
+            _lock.EnterWriteLock();
+            try
+            {
+                if (_head > _lastSnapshot) SaveSnapshotLocked();
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
+        }
+
+        await _snapshotSave;
     }
 
     private sealed record Pending(Command Command, string? Key, string Fingerprint, TaskCompletionSource<CommandOutcome> Reply);
 
-    private sealed record IdempotentEntry(string Fingerprint, long FirstSequence, long LastSequence, Event[] Events);
+    /// <summary>A keyed command; <see cref="Events"/> is null until needed when the entry came from a snapshot.</summary>
+    private sealed record IdempotentEntry(string Fingerprint, long FirstSequence, long LastSequence, Event[]? Events);
 }

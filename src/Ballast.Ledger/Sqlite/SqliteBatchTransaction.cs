@@ -69,25 +69,40 @@ internal sealed class SqliteBatchTransaction : IBatchTransaction
 
     public Task WriteAsync(BatchWrites writes)
     {
-        var p = _commands.InsertRecord.Parameters;
-        foreach (var r in writes.Records)
+        // Full chunks through the multi-row statements, the rest row by row (both prepared once, reused every batch).
+        var records = writes.Records;
+        int at = 0;
+        for (; records.Count - at >= SqliteWriteCommands.ChunkRows; at += SqliteWriteCommands.ChunkRows)
         {
-            p[0].Value = r.StreamId; p[1].Value = r.Sequence; p[2].Value = r.EventType; p[3].Value = r.EventVersion;
-            p[4].Value = Bytes.AsArray(r.Payload); p[5].Value = r.TimestampUtcTicks; p[6].Value = r.IdempotencyKey;
-            p[7].Value = r.WriterEpoch; p[8].Value = r.Checksum;
+            var chunk = _commands.InsertRecords.Parameters;
+            for (int i = 0; i < SqliteWriteCommands.ChunkRows; i++) BindRecord(chunk, i * 9, records[at + i]);
+            _commands.InsertRecords.ExecuteNonQuery();
+        }
+
+        for (; at < records.Count; at++)
+        {
+            BindRecord(_commands.InsertRecord.Parameters, 0, records[at]);
             _commands.InsertRecord.ExecuteNonQuery();
         }
 
-        p = _commands.InsertCommand.Parameters;
-        foreach (var c in writes.Commands)
+        var commands = writes.Commands;
+        at = 0;
+        for (; commands.Count - at >= SqliteWriteCommands.ChunkRows; at += SqliteWriteCommands.ChunkRows)
         {
-            p[0].Value = c.StreamId; p[1].Value = c.IdempotencyKey; p[2].Value = c.FirstSequence; p[3].Value = c.LastSequence;
+            var chunk = _commands.InsertCommands.Parameters;
+            for (int i = 0; i < SqliteWriteCommands.ChunkRows; i++) BindCommand(chunk, i * 4, commands[at + i]);
+            _commands.InsertCommands.ExecuteNonQuery();
+        }
+
+        for (; at < commands.Count; at++)
+        {
+            BindCommand(_commands.InsertCommand.Parameters, 0, commands[at]);
             _commands.InsertCommand.ExecuteNonQuery();
         }
 
         foreach (var (id, head) in writes.Heads) UpsertHead(id, head);
 
-        p = _commands.InsertSnapshot.Parameters;
+        var p = _commands.InsertSnapshot.Parameters;
         foreach (var s in writes.Snapshots)
         {
             p[0].Value = s.StreamId; p[1].Value = s.Sequence; p[2].Value = s.StateHash; p[3].Value = s.State; p[4].Value = s.Checksum;
@@ -123,6 +138,18 @@ internal sealed class SqliteBatchTransaction : IBatchTransaction
         catch (SqliteException) { }
         _commands.Enlist(null);
         return ValueTask.CompletedTask;
+    }
+
+    private static void BindRecord(SqliteParameterCollection p, int o, LedgerRecord r)
+    {
+        p[o].Value = r.StreamId; p[o + 1].Value = r.Sequence; p[o + 2].Value = r.EventType; p[o + 3].Value = r.EventVersion;
+        p[o + 4].Value = Bytes.AsArray(r.Payload); p[o + 5].Value = r.TimestampUtcTicks; p[o + 6].Value = r.IdempotencyKey;
+        p[o + 7].Value = r.WriterEpoch; p[o + 8].Value = r.Checksum;
+    }
+
+    private static void BindCommand(SqliteParameterCollection p, int o, CommandRow c)
+    {
+        p[o].Value = c.StreamId; p[o + 1].Value = c.IdempotencyKey; p[o + 2].Value = c.FirstSequence; p[o + 3].Value = c.LastSequence;
     }
 
     private void UpsertHead(string id, StreamHead head)

@@ -5,16 +5,22 @@ namespace Ballast.Ledger.Sqlite;
 /// <summary>The writer connection's prepared statements, created once and reused by every batch.</summary>
 internal sealed class SqliteWriteCommands : IDisposable
 {
+    /// <summary>Rows per multi-row INSERT: a batch's records and commands go in chunks of this many (one statement
+    /// step instead of 64; 64 × 9 parameters stays far below SQLite's variable limit).</summary>
+    public const int ChunkRows = 64;
+
+    private const string RecordColumns = "INSERT INTO records (stream_id, seq, event_type, event_version, payload, ts, idempotency_key, writer_epoch, checksum) VALUES ";
+    private const string CommandColumns = "INSERT INTO commands (stream_id, idempotency_key, first_seq, last_seq) VALUES ";
+
     public SqliteWriteCommands(SqliteConnection connection)
     {
         DataVersion = Create(connection, "PRAGMA data_version", 0);
         SelectHead = Create(connection, "SELECT head_seq, head_checksum, writer_epoch FROM streams WHERE stream_id = $1", 1);
         SelectCommand = Create(connection, "SELECT first_seq, last_seq FROM commands WHERE stream_id = $1 AND idempotency_key = $2", 2);
-        InsertRecord = Create(connection, """
-            INSERT INTO records (stream_id, seq, event_type, event_version, payload, ts, idempotency_key, writer_epoch, checksum)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-            """, 9);
-        InsertCommand = Create(connection, "INSERT INTO commands (stream_id, idempotency_key, first_seq, last_seq) VALUES ($1, $2, $3, $4)", 4);
+        InsertRecord = Create(connection, RecordColumns + Rows(1, 9), 9);
+        InsertRecords = Create(connection, RecordColumns + Rows(ChunkRows, 9), ChunkRows * 9);
+        InsertCommand = Create(connection, CommandColumns + Rows(1, 4), 4);
+        InsertCommands = Create(connection, CommandColumns + Rows(ChunkRows, 4), ChunkRows * 4);
         UpsertHead = Create(connection, """
             INSERT INTO streams (stream_id, head_seq, head_checksum, writer_epoch) VALUES ($1, $2, $3, $4)
             ON CONFLICT (stream_id) DO UPDATE SET head_seq = excluded.head_seq, head_checksum = excluded.head_checksum, writer_epoch = excluded.writer_epoch
@@ -29,7 +35,9 @@ internal sealed class SqliteWriteCommands : IDisposable
     public SqliteCommand SelectHead { get; }
     public SqliteCommand SelectCommand { get; }
     public SqliteCommand InsertRecord { get; }
+    public SqliteCommand InsertRecords { get; }
     public SqliteCommand InsertCommand { get; }
+    public SqliteCommand InsertCommands { get; }
     public SqliteCommand UpsertHead { get; }
     public SqliteCommand InsertSnapshot { get; }
     public SqliteCommand TruncateRecords { get; }
@@ -37,7 +45,7 @@ internal sealed class SqliteWriteCommands : IDisposable
     public SqliteCommand TruncateSnapshots { get; }
 
     private IEnumerable<SqliteCommand> All =>
-        [DataVersion, SelectHead, SelectCommand, InsertRecord, InsertCommand, UpsertHead, InsertSnapshot, TruncateRecords, TruncateCommands, TruncateSnapshots];
+        [DataVersion, SelectHead, SelectCommand, InsertRecord, InsertRecords, InsertCommand, InsertCommands, UpsertHead, InsertSnapshot, TruncateRecords, TruncateCommands, TruncateSnapshots];
 
     /// <summary>Attaches every statement to the batch's transaction.</summary>
     public void Enlist(SqliteTransaction? transaction)
@@ -49,6 +57,10 @@ internal sealed class SqliteWriteCommands : IDisposable
     {
         foreach (var c in All) c.Dispose();
     }
+
+    /// <summary><c>($1, …, $k), ($k+1, …)</c> for <paramref name="rows"/> rows of <paramref name="columns"/> parameters.</summary>
+    private static string Rows(int rows, int columns) =>
+        string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(r * columns + 1, columns).Select(i => "$" + i)) + ")"));
 
     private static SqliteCommand Create(SqliteConnection connection, string sql, int parameters)
     {

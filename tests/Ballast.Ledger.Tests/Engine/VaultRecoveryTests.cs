@@ -80,8 +80,8 @@ public class VaultRecoveryTests
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            // Flip the last byte of the stored state (inside the last event's JSON).
-            cmd.CommandText = "UPDATE snapshots SET state = substr(state, 1, length(state) - 1) || X'00' WHERE seq = 15";
+            // Change the first byte of the stored state (the snapshot's magic 'B'): the store's checksum no longer matches.
+            cmd.CommandText = "UPDATE snapshots SET state = X'00' || substr(state, 2) WHERE seq = 15";
             Assert.Equal(1, cmd.ExecuteNonQuery());
         }
 
@@ -98,7 +98,7 @@ public class VaultRecoveryTests
     {
         Assert.False(VaultSnapshot.TryRestore("nope"u8, 1, out _, out string reason));
         Assert.Contains("magic", reason);
-        var bytes = VaultSnapshot.Encode([]);
+        var bytes = VaultSnapshot.EncodePrefix([]);
         Assert.True(VaultSnapshot.TryRestore(bytes, 0, out var empty, out _));
         Assert.Equal(new VaultState().StateHash(), empty.StateHash());
         Assert.False(VaultSnapshot.TryRestore(bytes, 3, out _, out reason));
@@ -119,7 +119,7 @@ public class VaultRecoveryTests
 
         var hash = Convert.FromHexString(state.StateHash());
         if (wrongHash) hash[0] ^= 0xFF;
-        var bytes = VaultSnapshot.Encode(prefix);
+        var bytes = VaultSnapshot.EncodePrefix(prefix);
         Assert.Equal(SnapshotSaveOutcome.Saved, await store.SaveSnapshotAsync(Stream, sequence, hash, bytes));
         return bytes;
     }
