@@ -42,6 +42,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "engine")
+        {
+            PrintEngineAndMarginCpuTimes();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 
@@ -64,6 +70,11 @@ public static class Program
             Console.WriteLine($"| {name} | {ThreadCpuTimer.MedianNanosecondsPerOperation(run, operations):F2} |");
         }
 
+        PrintEngineAndMarginCpuTimes();
+    }
+
+    private static void PrintEngineAndMarginCpuTimes()
+    {
         var engine = new EngineBenchmarks();
         engine.Setup();
         Console.WriteLine();
