@@ -1,0 +1,124 @@
+using Ballast.Cluster.Contracts;
+using Ballast.Cluster.Hosting;
+using Ballast.Engine;
+using Ballast.Engine.Volatility;
+using Ballast.Ledger.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Orleans.Placement;
+using Orleans.Runtime;
+
+namespace Ballast.Cluster.Grains;
+
+/// <summary>
+/// Hosts one vault with the same <see cref="VaultHost"/> the HTTP server uses: on activation it claims the stream's
+/// writer epoch and replays the ledger; each command is decided by the engine, appended durably, applied, and only
+/// then answered. The grain adds nothing to the engine's rules.
+/// </summary>
+/// <remarks>
+/// Reentrant because the host already serialises commands through its single writer (in arrival order) and lets
+/// reads run beside it, so interleaving calls lets the host group-commit a vault's concurrent commands. Fencing:
+/// Orleans keeps one activation per key, but during a membership change a second activation can briefly exist; the
+/// newer one claims a newer writer epoch, so the ledger refuses every append of the older one (StaleWriter) and the
+/// older one deactivates instead of writing. Nothing is written twice.
+/// </remarks>
+[Reentrant]
+[RandomPlacement]
+public sealed class VaultGrain(VaultGrainServices services, ILocalSiloDetails silo, ILogger<VaultGrain> logger) : Grain, IVaultGrain
+{
+    private VaultHost? _host;
+    private bool _opened;
+
+    private VaultHost Host => _host ?? throw new InvalidOperationException("the vault grain is not activated");
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        string id = this.GetPrimaryKeyString();
+        var (host, error) = await VaultHost.OpenAsync(services.Store, id, services.Clock, logger, cancellationToken);
+        // Infrastructure failure (ledger unreadable or halted): the activation fails and the caller sees the exception.
+        _host = host ?? throw new InvalidOperationException($"vault {id} cannot be activated: {error}");
+        _opened = host.Read(static s => s.Version) > 0;
+        logger.LogInformation("Vault {Vault} activated on {Silo} at ledger head {Head}", id, silo.SiloAddress, host.Head);
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_host is { } host) await host.DisposeAsync();
+        _host = null;
+    }
+
+    /// <inheritdoc />
+    public async Task<VaultReply> Submit(VaultCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var host = Host;
+        var commands = CommandMapper.ToEngine(command, host.Now);
+        if (command is OpenDefaultVault)
+        {
+            if (_opened) return new VaultReply(ReplyStatus.Rejected, 0, 0, "AlreadyOpen", "the vault is already open", 0, 0);
+            _opened = true;
+        }
+
+        string fingerprint = command.IdempotencyKey is null ? "" : CommandMapper.Fingerprint(command);
+        // Queued in one turn (no await in between) so the host decides a multi-command set-up back to back.
+        var pending = new Task<CommandOutcome>[commands.Count];
+        for (int i = 0; i < commands.Count; i++)
+        {
+            string? key = command.IdempotencyKey is { } k ? (commands.Count == 1 ? k : $"{k}#{i}") : null;
+            pending[i] = host.SubmitAsync(commands[i], key, fingerprint);
+        }
+
+        var outcomes = await Task.WhenAll(pending);
+        var reply = Combine(outcomes);
+        if (reply.Status == ReplyStatus.Unavailable)
+        {
+            // Fenced or the ledger halted: stop this activation; the next call re-activates from the ledger.
+            logger.LogWarning("Vault {Vault} host stopped ({Message}); deactivating", this.GetPrimaryKeyString(), reply.Message);
+            DeactivateOnIdle();
+        }
+
+        return reply;
+    }
+
+    private static VaultReply Combine(CommandOutcome[] outcomes)
+    {
+        if (outcomes.Length == 1) return CommandMapper.ToReply(outcomes[0]);
+        // A set-up of several commands: the first failure speaks for it, else it spans first..last sequence.
+        foreach (var o in outcomes)
+        {
+            if (!o.Succeeded) return CommandMapper.ToReply(o);
+        }
+
+        var last = CommandMapper.ToReply(outcomes[^1]);
+        return last with { FirstSequence = outcomes[0].FirstSequence };
+    }
+
+    /// <inheritdoc />
+    public Task<QuoteReply> Quote(SeriesRef series, bool buy, double size)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var host = Host;
+        var id = CommandMapper.ToSeries(series);
+        var direction = buy ? TradeDirection.Buy : TradeDirection.Sell;
+        var reply = host.Read((id, direction, size, now: host.Now), static (s, a) =>
+        {
+            var r = Vault.Quote(s, a.id, a.direction, a.size, a.now);
+            if (!r.IsQuoted) return new QuoteReply(false, 0, 0, 0, 0, s.Version, 0, r.Rejection!.Reason.ToString(), r.Rejection.Message);
+            var q = r.Quote;
+            return new QuoteReply(true, q.Payment, q.Premium, q.Fees, q.Vol, q.StateVersion, q.ExpiresAt, null, null);
+        });
+        return Task.FromResult(reply);
+    }
+
+    /// <inheritdoc />
+    public Task<VaultStatus> Status()
+    {
+        var host = Host;
+        string? fault = host.Fault;
+        if (fault is not null) return Task.FromResult(new VaultStatus(this.GetPrimaryKeyString(), host.Head, 0, "", silo.SiloAddress.ToString(), fault));
+        var (version, hash, head) = host.Read(host, static (s, h) => (s.Version, s.StateHash(), h.Head));
+        return Task.FromResult(new VaultStatus(this.GetPrimaryKeyString(), head, version, hash, silo.SiloAddress.ToString(), null));
+    }
+}
