@@ -2,6 +2,7 @@ using Ballast.Cluster.Contracts;
 using Ballast.Cluster.Hosting;
 using Ballast.Ledger;
 using Ballast.Ledger.Sqlite;
+using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace Ballast.Cluster.Tests;
@@ -31,7 +32,18 @@ public sealed class VaultCluster : IAsyncLifetime
         Store = opened.Store ?? throw new InvalidOperationException($"ledger did not open: {opened.Fault}");
         var services = new VaultGrainServices(Store, Clock);
         var builder = new InProcessTestClusterBuilder(3);
-        builder.ConfigureSilo((_, silo) => silo.AddBallastVaults(services));
+        // Short timeouts so a call caught by a silo kill fails (and is retried) in seconds, not the 30 s default.
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddBallastVaults(services);
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(3));
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                o.NumMissedProbesLimit = 2;
+            });
+        });
+        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(3)));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
