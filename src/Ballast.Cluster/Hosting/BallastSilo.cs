@@ -29,7 +29,7 @@ public static class BallastSilo
                 silo.UseAdoNetClustering(o =>
                 {
                     o.Invariant = Clustering.PostgresClusteringSchema.Invariant;
-                    o.ConnectionString = connection;
+                    o.ConnectionString = Clustering.PostgresClusteringSchema.ForOrleans(connection);
                 });
                 silo.ConfigureEndpoints(settings.Address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
             }
