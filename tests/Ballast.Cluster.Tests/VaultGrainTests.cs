@@ -159,13 +159,34 @@ public sealed class VaultGrainTests(VaultCluster cluster) : IClassFixture<VaultC
 
         var first = await vault.Submit(trade);
         var retry = await vault.Submit(trade);
-        var misuse = await vault.Submit(Markets.Trade(Now, 2, key: "order-1"));
+        var misuse = await vault.Submit(trade with { Size = trade.Size + 1 });
         var trades = (await LedgerInspection.RecordsAsync(cluster.Store, "eth-retry")).Count(LedgerInspection.IsTrade);
 
         Assert.Equal(ReplyStatus.Accepted, first.Status);
         Assert.Equal(ReplyStatus.Replayed, retry.Status);
         Assert.Equal(first.LastSequence, retry.LastSequence);
         Assert.Equal(ReplyStatus.KeyReused, misuse.Status);
+        Assert.Equal(1, trades);
+    }
+
+    [Fact]
+    public async Task A_command_whose_reply_was_lost_is_answered_from_the_ledger_by_the_next_activation()
+    {
+        var vault = cluster.Vault("eth-lost-reply");
+        foreach (var setup in Markets.Setup(key: "setup")) await vault.Submit(setup);
+        var trade = Markets.Trade(Now, 0, key: "order-7");
+        var first = await vault.Submit(trade);
+
+        // The activation goes away (as with a killed silo) before the caller saw the reply; the caller retries.
+        await cluster.Cluster.DeactivateAsync(vault);
+        var retry = await vault.Submit(trade);
+        var setupAgain = await vault.Submit(Markets.Setup(key: "setup")[1]);
+        var trades = (await LedgerInspection.RecordsAsync(cluster.Store, "eth-lost-reply")).Count(LedgerInspection.IsTrade);
+
+        Assert.Equal(ReplyStatus.Accepted, first.Status);
+        Assert.Equal(ReplyStatus.Replayed, retry.Status);
+        Assert.Equal(first.LastSequence, retry.LastSequence);
+        Assert.Equal(ReplyStatus.Replayed, setupAgain.Status);
         Assert.Equal(1, trades);
     }
 

@@ -13,6 +13,9 @@ public interface IVaultGrain : IGrainWithStringKey
     /// <summary>A quote for a size at the grain's clock, without changing anything.</summary>
     Task<QuoteReply> Quote(SeriesRef series, bool buy, double size);
 
+    /// <summary>Every listed series (each strike's call and put), ordered by expiry then strike.</summary>
+    Task<SeriesRef[]> ListedSeries();
+
     /// <summary>Ledger head, state version and state hash, read consistently.</summary>
     Task<VaultStatus> Status();
 }

@@ -29,6 +29,19 @@ public static class CommandMapper
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "no engine mapping for this wire command"),
     };
 
+    /// <summary>
+    /// The account a wire command acts for: idempotency keys are scoped to it (<see cref="IdempotencyKeys.Scope"/>), so
+    /// two accounts never collide and a re-activated host recognises keys it finds in the ledger.
+    /// </summary>
+    public static string Actor(VaultCommand command) => command switch
+    {
+        PlaceTrade t => t.Account,
+        PostSpot s => s.Oracle,
+        DepositQuoteCapital d => d.Admin,
+        DepositTraderCollateral c => c.Account,
+        _ => "bootstrap",
+    };
+
     /// <summary>A stable fingerprint of the wire command, so a reused idempotency key with a different command is refused.</summary>
     public static string Fingerprint(VaultCommand command) => IdempotencyKeys.Fingerprint(
         (command with { IdempotencyKey = null }).ToString());

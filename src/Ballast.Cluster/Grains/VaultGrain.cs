@@ -66,7 +66,9 @@ public sealed class VaultGrain(VaultGrainServices services, ILocalSiloDetails si
         var pending = new Task<CommandOutcome>[commands.Count];
         for (int i = 0; i < commands.Count; i++)
         {
-            string? key = command.IdempotencyKey is { } k ? (commands.Count == 1 ? k : $"{k}#{i}") : null;
+            string? key = command.IdempotencyKey is { } k
+                ? IdempotencyKeys.Scope(CommandMapper.Actor(command), commands.Count == 1 ? k : $"{k}/{i}")
+                : null;
             pending[i] = host.SubmitAsync(commands[i], key, fingerprint);
         }
 
@@ -111,6 +113,12 @@ public sealed class VaultGrain(VaultGrainServices services, ILocalSiloDetails si
         });
         return Task.FromResult(reply);
     }
+
+    /// <inheritdoc />
+    public Task<SeriesRef[]> ListedSeries() => Task.FromResult(Host.Read(static s =>
+        s.Boards.Values.OrderBy(b => b.Expiry)
+            .SelectMany(b => b.Strikes.OrderBy(k => k.Strike).SelectMany(k => new[] { new SeriesRef(b.Expiry, k.Strike, true), new SeriesRef(b.Expiry, k.Strike, false) }))
+            .ToArray()));
 
     /// <inheritdoc />
     public Task<VaultStatus> Status()
