@@ -5,12 +5,12 @@
 # ledger; the client's audit then shows every vault equal to a fresh ledger replay and every acknowledged trade in the
 # ledger exactly once. Stops by itself; everything it starts it stops.
 #
-#   scripts/cluster-demo.sh [VAULTS] [TRADES_PER_VAULT]        (defaults 24 and 30)
+#   scripts/cluster-demo.sh [VAULTS] [TRADES_PER_VAULT]        (defaults 24 and 40)
 #   BALLAST_PG="Host=...;Username=...;Database=..." scripts/cluster-demo.sh   # use an existing server instead
 set -uo pipefail
 cd "$(dirname "$0")/.."
 VAULTS=${1:-24}
-TRADES=${2:-30}
+TRADES=${2:-40}
 log() { echo "[cluster-demo] $*" >&2; }
 
 log "building the CLI"
@@ -57,7 +57,8 @@ driver=$!
 pids+=($driver)
 
 # Kill silo 2 once trading is under way.
-for _ in $(seq 1 240); do grep -q "trades acknowledged" "$work/drive.log" && break; sleep 0.5; done
+for _ in $(seq 1 240); do grep -q "vaults open" "$work/drive.log" && break; sleep 0.5; done
+sleep 1
 victim=${pids[1]}
 log "killing silo 2 (pid $victim) with SIGKILL mid-run"
 kill -9 "$victim" 2>/dev/null

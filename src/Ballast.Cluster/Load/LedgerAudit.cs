@@ -22,7 +22,14 @@ public static class LedgerAudit
         long trades = 0;
         foreach (string id in vaultIds)
         {
-            var status = await grains.GetGrain<IVaultGrain>(id).Status();
+            var status = await Retry.CallAsync(() => grains.GetGrain<IVaultGrain>(id).Status(), static _ => true, 240, TimeSpan.FromMilliseconds(250),
+                cancellationToken: cancellationToken);
+            if (status is null)
+            {
+                problems.Add($"{id}: unreachable");
+                continue;
+            }
+
             var replay = await VaultRecovery.RecoverAsync(store, id, cancellationToken);
             if (!replay.IsComplete) problems.Add($"{id}: ledger replay stopped: {replay.Fault}");
             else if (replay.State.StateHash() != status.StateHash) problems.Add($"{id}: grain hash {status.StateHash[..12]} ≠ replay {replay.State.StateHash()[..12]}");

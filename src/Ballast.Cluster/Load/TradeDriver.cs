@@ -25,22 +25,9 @@ public static class TradeDriver
             await gate.WaitAsync(cancellationToken);
             try
             {
-                for (int attempt = 1; ; attempt++)
-                {
-                    try
-                    {
-                        var reply = await vault.Submit(command);
-                        if (reply.Status != ReplyStatus.Unavailable) return reply;
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                    {
-                        // Silo gone, call timed out, activation moving: the same key makes the retry safe.
-                    }
-
-                    if (attempt >= options.MaxAttempts) return null;
-                    Interlocked.Increment(ref retries);
-                    await Task.Delay(options.RetryDelay, cancellationToken);
-                }
+                // A retry reuses the command's idempotency key, so it cannot execute twice.
+                return await Retry.CallAsync(() => vault.Submit(command), static r => r.Status != ReplyStatus.Unavailable,
+                    options.MaxAttempts, options.RetryDelay, () => Interlocked.Increment(ref retries), cancellationToken);
             }
             finally
             {
@@ -53,7 +40,8 @@ public static class TradeDriver
         {
             var vault = grains.GetGrain<IVaultGrain>(id);
             foreach (var setup in DemoFlow.Setup(keyPrefix: "setup")) await Send(vault, setup);
-            var series = await vault.ListedSeries();
+            var series = await Retry.CallAsync(() => vault.ListedSeries(), static s => s.Length > 0, options.MaxAttempts, options.RetryDelay,
+                cancellationToken: cancellationToken) ?? throw new InvalidOperationException($"vault {id} lists no series");
             long near = series.Min(s => s.Expiry);
             expiries[id] = (near, series.Where(s => s.Expiry == near).Select(s => s.Strike).Distinct().ToArray());
         }));
@@ -81,7 +69,9 @@ public static class TradeDriver
         var placement = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
-            string silo = (await grains.GetGrain<IVaultGrain>(id).Status()).Silo;
+            var status = await Retry.CallAsync(() => grains.GetGrain<IVaultGrain>(id).Status(), static _ => true, options.MaxAttempts, options.RetryDelay,
+                cancellationToken: cancellationToken);
+            string silo = status?.Silo ?? "(unreachable)";
             placement[silo] = placement.GetValueOrDefault(silo) + 1;
         }
 
