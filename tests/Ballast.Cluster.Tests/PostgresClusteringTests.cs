@@ -24,17 +24,13 @@ public sealed class PostgresClusteringTests(ITestOutputHelper output)
     [Fact]
     public async Task The_clustering_schema_can_be_applied_again_and_holds_every_query_the_provider_loads()
     {
-        if (Connection is null)
-        {
-            output.WriteLine("SKIPPED: BALLAST_TEST_POSTGRES is not set; run ./test.sh or eval \"$(scripts/pg-test-cluster.sh start)\"");
-            return;
-        }
+        if (SkippedWithoutPostgres(out string connection)) return;
 
-        Assert.Null(await PostgresClusteringSchema.ApplyAsync(Connection));
-        Assert.Null(await PostgresClusteringSchema.ApplyAsync(Connection));
-        await using var connection = new NpgsqlConnection(PostgresClusteringSchema.ForOrleans(Connection));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT QueryKey FROM OrleansQuery ORDER BY 1", connection);
+        Assert.Null(await PostgresClusteringSchema.ApplyAsync(connection));
+        Assert.Null(await PostgresClusteringSchema.ApplyAsync(connection));
+        await using var db = new NpgsqlConnection(PostgresClusteringSchema.ForOrleans(connection));
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT QueryKey FROM OrleansQuery ORDER BY 1", db);
         var keys = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -50,20 +46,16 @@ public sealed class PostgresClusteringTests(ITestOutputHelper output)
     [Fact]
     public async Task Two_silos_form_one_cluster_through_PostgreSQL_and_a_vault_survives_one_of_them_stopping()
     {
-        if (Connection is null)
-        {
-            output.WriteLine("SKIPPED: BALLAST_TEST_POSTGRES is not set; run ./test.sh or eval \"$(scripts/pg-test-cluster.sh start)\"");
-            return;
-        }
+        if (SkippedWithoutPostgres(out string connection)) return;
 
-        Assert.Null(await PostgresClusteringSchema.ApplyAsync(Connection));
+        Assert.Null(await PostgresClusteringSchema.ApplyAsync(connection));
         string clusterId = "test-" + Guid.NewGuid().ToString("N")[..10];
-        var opened = await PostgresEventStore.OpenAsync(new PostgresStoreOptions(Connection) { Schema = "cluster_" + clusterId.Replace('-', '_') });
+        var opened = await PostgresEventStore.OpenAsync(new PostgresStoreOptions(connection) { Schema = "cluster_" + clusterId.Replace('-', '_') });
         await using var store = opened.Store ?? throw new InvalidOperationException($"ledger: {opened.Fault}");
         var services = new VaultGrainServices(store, FixedClock.Monday);
         IHost Silo() => BallastSilo.Build(new SiloSettings
         {
-            ClusterId = clusterId, ServiceId = clusterId, SiloPort = FreePort(), GatewayPort = FreePort(), PostgresClustering = Connection,
+            ClusterId = clusterId, ServiceId = clusterId, SiloPort = FreePort(), GatewayPort = FreePort(), PostgresClustering = connection,
         }, services);
 
         using var first = Silo();
@@ -96,6 +88,14 @@ public sealed class PostgresClusteringTests(ITestOutputHelper output)
         output.WriteLine($"vaults were placed on {silos.Count} silos; {active} active members in PostgreSQL");
         Assert.Equal(2, active);
         Assert.Equal(2, silos.Count);
+    }
+
+    private bool SkippedWithoutPostgres(out string connection)
+    {
+        connection = Connection ?? "";
+        if (Connection is not null) return false;
+        output.WriteLine("SKIPPED: BALLAST_TEST_POSTGRES is not set; run ./test.sh or eval \"$(scripts/pg-test-cluster.sh start)\"");
+        return true;
     }
 
     private static async Task<int> ActiveMembersAsync(string clusterId)

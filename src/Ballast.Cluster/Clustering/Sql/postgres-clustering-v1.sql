@@ -43,6 +43,16 @@ CREATE TABLE IF NOT EXISTS membership
     PRIMARY KEY (deployment_id, address, port, generation)
 );
 
+-- Optimistic concurrency on the whole table: true when the caller's version was current (and is now one higher).
+CREATE OR REPLACE FUNCTION membership_bump_version(p_deployment_id varchar, p_version integer) RETURNS boolean LANGUAGE sql AS
+$body$
+    WITH bumped AS (
+        UPDATE membership_version SET version = version + 1, changed_at = now()
+        WHERE deployment_id = p_deployment_id AND version = p_version
+        RETURNING 1)
+    SELECT count(*) > 0 FROM bumped
+$body$;
+
 -- Adds a silo row if the caller's table version is still current; bumps the version in the same transaction.
 -- The inner block is a savepoint: when the row already exists the version bump is undone and 0 is answered.
 CREATE OR REPLACE FUNCTION membership_insert(
@@ -52,9 +62,7 @@ CREATE OR REPLACE FUNCTION membership_insert(
 $body$
 BEGIN
     BEGIN
-        UPDATE membership_version SET version = version + 1, changed_at = now()
-        WHERE deployment_id = p_deployment_id AND version = p_version;
-        IF NOT FOUND THEN
+        IF NOT membership_bump_version(p_deployment_id, p_version) THEN
             RETURN 0;
         END IF;
         INSERT INTO membership (deployment_id, address, port, generation, silo_name, host_name, status, proxy_port,
@@ -79,9 +87,7 @@ CREATE OR REPLACE FUNCTION membership_update(
 $body$
 BEGIN
     BEGIN
-        UPDATE membership_version SET version = version + 1, changed_at = now()
-        WHERE deployment_id = p_deployment_id AND version = p_version;
-        IF NOT FOUND THEN
+        IF NOT membership_bump_version(p_deployment_id, p_version) THEN
             RETURN 0;
         END IF;
         UPDATE membership SET status = p_status, suspect_times = p_suspect_times, i_am_alive = p_i_am_alive
