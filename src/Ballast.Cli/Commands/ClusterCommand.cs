@@ -7,6 +7,7 @@ using Ballast.Ledger.Postgres;
 using Ballast.Ledger.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Ballast.Cli;
@@ -15,9 +16,9 @@ namespace Ballast.Cli;
 /// <c>ballast cluster silo|drive|bench</c>: runs vaults as Orleans grains (Ballast.Cluster).
 /// <list type="bullet">
 /// <item><c>silo [--db PATH | --postgres CONN] [--clustering localhost|postgres] [--silo-port N] [--gateway-port N]
-/// [--primary-port N] [--cluster-id ID] [--for SECONDS]</c>: one silo; localhost clustering by default, ADO.NET
+/// [--primary-port N] [--cluster-id ID] [--for SECONDS] [--urls URL]</c>: one silo; localhost clustering by default, ADO.NET
 /// membership on PostgreSQL (the same CONN) with <c>--clustering postgres</c>. Several processes need the shared
-/// PostgreSQL ledger.</item>
+/// PostgreSQL ledger. <c>--urls</c> adds a small HTTP front on the grains (<see cref="ClusterHttp"/>).</item>
 /// <item><c>drive [--gateways P1,P2,..] [--clustering postgres --postgres CONN] [--vaults N] [--trades N]
 /// [--concurrency N] [--run TAG] [--audit]</c>: a client sending idempotent trades to many vaults through any node,
 /// retrying through failures; <c>--audit</c> (needs <c>--postgres</c>) compares every vault with a ledger replay.</item>
@@ -51,17 +52,19 @@ public static class ClusterCommand
         int? primary = a.Has("primary-port") ? Port(a, "primary-port", 0) : null;
         string clusterId = a.Optional("cluster-id") ?? "ballast";
         long seconds = a.OptionalLong("for", 0);
+        string? urls = a.Optional("urls");
         a.EnsureAllUsed();
+        if (urls is not null && !Uri.TryCreate(urls.Split(';')[0], UriKind.Absolute, out _)) throw new CliUsageException($"--urls '{urls}' is not a URL");
         if (db is not null && postgres is not null) throw new CliUsageException("give --db or --postgres, not both");
         if (pgClustering && postgres is null) throw new CliUsageException("--clustering postgres needs --postgres CONN (membership and ledger live there)");
         if (postgres is null && (pgClustering || primary is not null))
             throw new CliUsageException("several silo processes need a shared ledger: give --postgres CONN");
         if (seconds < 0) throw new CliUsageException("--for must be ≥ 0 seconds (0 = until stopped)");
-        return RunSiloAsync(db, postgres, pgClustering, siloPort, gatewayPort, primary, clusterId, seconds, stdout, stderr).GetAwaiter().GetResult();
+        return RunSiloAsync(db, postgres, pgClustering, siloPort, gatewayPort, primary, clusterId, seconds, urls, stdout, stderr).GetAwaiter().GetResult();
     }
 
     private static async Task<int> RunSiloAsync(string? db, string? postgres, bool pgClustering, int siloPort, int gatewayPort, int? primary,
-        string clusterId, long seconds, TextWriter stdout, TextWriter stderr)
+        string clusterId, long seconds, string? urls, TextWriter stdout, TextWriter stderr)
     {
         if (pgClustering && await PostgresClusteringSchema.ApplyAsync(postgres!) is { } schemaError)
         {
@@ -76,10 +79,11 @@ public static class ClusterCommand
             ClusterId = clusterId, ServiceId = clusterId, SiloPort = siloPort, GatewayPort = gatewayPort, PrimarySiloPort = primary,
             PostgresClustering = pgClustering ? postgres : null,
         };
-        using var host = BallastSilo.Build(settings, new VaultGrainServices(store, TimeProvider.System), LogLevel.Warning);
+        var services = new VaultGrainServices(store, TimeProvider.System);
+        using var host = urls is null ? BallastSilo.Build(settings, services, LogLevel.Warning) : WebSilo(settings, services, urls);
         await host.StartAsync();
         stdout.WriteLine(FormattableString.Invariant(
-            $"ballast cluster silo: cluster '{clusterId}', silo port {siloPort}, gateway {gatewayPort}, {(pgClustering ? "PostgreSQL membership" : primary is null ? "localhost clustering (primary)" : $"localhost clustering (primary on {primary})")}, ledger {(postgres is null ? "SQLite" : "PostgreSQL")}"));
+            $"ballast cluster silo: cluster '{clusterId}', silo port {siloPort}, gateway {gatewayPort}, {(pgClustering ? "PostgreSQL membership" : primary is null ? "localhost clustering (primary)" : $"localhost clustering (primary on {primary})")}, ledger {(postgres is null ? "SQLite" : "PostgreSQL")}{(urls is null ? "" : $", HTTP on {urls}")}"));
         stdout.Flush();
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         var stop = seconds > 0 ? Task.Delay(TimeSpan.FromSeconds(seconds)) : Task.Delay(Timeout.Infinite, lifetime.ApplicationStopping);
@@ -95,6 +99,16 @@ public static class ClusterCommand
         await host.StopAsync();
         stdout.WriteLine("ballast cluster silo: stopped");
         return CliApp.ExitOk;
+    }
+
+    private static IHost WebSilo(SiloSettings settings, VaultGrainServices services, string urls)
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls(urls);
+        BallastSilo.AddTo(builder, settings, services, LogLevel.Warning);
+        var app = builder.Build();
+        ClusterHttp.Map(app);
+        return app;
     }
 
     private static int Drive(CliArgs a, TextWriter stdout, TextWriter stderr)

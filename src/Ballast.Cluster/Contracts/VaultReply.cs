@@ -2,6 +2,7 @@ namespace Ballast.Cluster.Contracts;
 
 /// <summary>How a submitted command ended (mirrors the ledger host's <c>CommandStatus</c>).</summary>
 [GenerateSerializer]
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReplyStatus>))]
 public enum ReplyStatus
 {
     /// <summary>Decided, durable in the ledger, applied.</summary>

@@ -13,9 +13,17 @@ public static class BallastSilo
     /// <summary>The host, not started. Apply the PostgreSQL clustering schema first when <see cref="SiloSettings.PostgresClustering"/> is set.</summary>
     public static IHost Build(SiloSettings settings, VaultGrainServices services, LogLevel logLevel = LogLevel.Warning)
     {
+        var builder = Host.CreateApplicationBuilder([]);
+        AddTo(builder, settings, services, logLevel);
+        return builder.Build();
+    }
+
+    /// <summary>Adds the silo to any host builder (e.g. a web application that fronts the grains with HTTP).</summary>
+    public static void AddTo(IHostApplicationBuilder builder, SiloSettings settings, VaultGrainServices services, LogLevel logLevel = LogLevel.Warning)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(services);
-        var builder = Host.CreateApplicationBuilder([]);
         builder.Logging.SetMinimumLevel(logLevel);
         builder.UseOrleans(silo =>
         {
@@ -41,6 +49,5 @@ public static class BallastSilo
 
             silo.AddBallastVaults(services);
         });
-        return builder.Build();
     }
 }
