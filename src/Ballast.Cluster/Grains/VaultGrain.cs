@@ -26,8 +26,12 @@ namespace Ballast.Cluster.Grains;
 [RandomPlacement]
 public sealed class VaultGrain(VaultGrainServices services, ILocalSiloDetails silo, ILogger<VaultGrain> logger) : Grain, IVaultGrain
 {
+    /// <summary>Most often a vault reports changed exposure to the <see cref="RiskAggregatorGrain"/>.</summary>
+    public static readonly TimeSpan RiskReportPeriod = TimeSpan.FromMilliseconds(500);
+
     private VaultHost? _host;
     private bool _opened;
+    private long _reportedVersion = -1;
 
     private VaultHost Host => _host ?? throw new InvalidOperationException("the vault grain is not activated");
 
@@ -39,6 +43,8 @@ public sealed class VaultGrain(VaultGrainServices services, ILocalSiloDetails si
         // Infrastructure failure (ledger unreadable or halted): the activation fails and the caller sees the exception.
         _host = host ?? throw new InvalidOperationException($"vault {id} cannot be activated: {error}");
         _opened = host.Read(static s => s.Version) > 0;
+        // Coalesced: a burst of trades costs one report, not one message per trade.
+        this.RegisterGrainTimer(ReportRiskAsync, TimeSpan.Zero, RiskReportPeriod);
         logger.LogInformation("Vault {Vault} activated on {Silo} at ledger head {Head}", id, silo.SiloAddress, host.Head);
     }
 
@@ -82,6 +88,16 @@ public sealed class VaultGrain(VaultGrainServices services, ILocalSiloDetails si
         }
 
         return reply;
+    }
+
+    private async Task ReportRiskAsync(CancellationToken cancellationToken)
+    {
+        if (_host is not { Fault: null } host) return;
+        var exposure = host.Read(this.GetPrimaryKeyString(), static (s, id) =>
+            new VaultExposure(id, s.Version, s.Exposure.Delta, s.Exposure.Gamma, s.Exposure.Vega, s.Exposure.StandardVega, s.Exposure.Theta, s.Exposure.Value));
+        if (exposure.StateVersion == _reportedVersion) return;
+        await GrainFactory.GetGrain<IRiskAggregatorGrain>(RiskAggregatorGrain.GlobalKey).Report(exposure);
+        _reportedVersion = exposure.StateVersion;
     }
 
     private static VaultReply Combine(CommandOutcome[] outcomes)
