@@ -164,6 +164,7 @@ public sealed class VaultGrainTests(VaultCluster cluster) : IClassFixture<VaultC
         // As with a killed silo: the activation goes away before the caller saw the reply, and the caller retries.
         if (activationLost) await cluster.Cluster.DeactivateAsync(vault);
         var retry = await vault.Submit(trade);
+        var openAgain = await vault.Submit(Markets.Setup(key: "setup")[0]);
         var setupAgain = await vault.Submit(Markets.Setup(key: "setup")[1]);
         var misuse = await vault.Submit(trade with { Size = trade.Size + 1 });
         var trades = (await LedgerInspection.RecordsAsync(cluster.Store, id)).Count(LedgerInspection.IsTrade);
@@ -171,6 +172,7 @@ public sealed class VaultGrainTests(VaultCluster cluster) : IClassFixture<VaultC
         Assert.Equal(ReplyStatus.Accepted, first.Status);
         Assert.Equal(ReplyStatus.Replayed, retry.Status);
         Assert.Equal(first.LastSequence, retry.LastSequence);
+        Assert.Equal(ReplyStatus.Replayed, openAgain.Status);
         Assert.Equal(ReplyStatus.Replayed, setupAgain.Status);
         Assert.Equal(ReplyStatus.KeyReused, misuse.Status);
         Assert.Equal(1, trades);

@@ -30,7 +30,6 @@ public sealed class VaultGrain(VaultGrainServices services, ILocalSiloDetails si
     public static readonly TimeSpan RiskReportPeriod = TimeSpan.FromMilliseconds(500);
 
     private VaultHost? _host;
-    private bool _opened;
     private long _reportedVersion = -1;
 
     private VaultHost Host => _host ?? throw new InvalidOperationException("the vault grain is not activated");
@@ -42,7 +41,6 @@ public sealed class VaultGrain(VaultGrainServices services, ILocalSiloDetails si
         var (host, error) = await VaultHost.OpenAsync(services.Store, id, services.Clock, logger, cancellationToken);
         // Infrastructure failure (ledger unreadable or halted): the activation fails and the caller sees the exception.
         _host = host ?? throw new InvalidOperationException($"vault {id} cannot be activated: {error}");
-        _opened = host.Read(static s => s.Version) > 0;
         // Coalesced: a burst of trades costs one report, not one message per trade.
         this.RegisterGrainTimer(ReportRiskAsync, TimeSpan.Zero, RiskReportPeriod);
         logger.LogInformation("Vault {Vault} activated on {Silo} at ledger head {Head}", id, silo.SiloAddress, host.Head);
@@ -61,24 +59,23 @@ public sealed class VaultGrain(VaultGrainServices services, ILocalSiloDetails si
         ArgumentNullException.ThrowIfNull(command);
         var host = Host;
         var commands = CommandMapper.ToEngine(command, host.Now);
-        if (command is OpenDefaultVault)
-        {
-            if (_opened) return new VaultReply(ReplyStatus.Rejected, 0, 0, "AlreadyOpen", "the vault is already open", 0, 0);
-            _opened = true;
-        }
-
         string fingerprint = command.IdempotencyKey is null ? "" : CommandMapper.Fingerprint(command);
-        // Queued in one turn (no await in between) so the host decides a multi-command set-up back to back.
-        var pending = new Task<CommandOutcome>[commands.Count];
-        for (int i = 0; i < commands.Count; i++)
+        string? Key(int i) => command.IdempotencyKey is { } k
+            ? IdempotencyKeys.Scope(CommandMapper.Actor(command), commands.Count == 1 ? k : $"{k}/{i}")
+            : null;
+
+        // A multi-command set-up starts only if its first command (OpenVault) succeeds, so opening an open vault
+        // writes nothing, and a retried set-up is answered from the ledger. The rest is queued in one turn (no await
+        // in between) so the host decides it back to back.
+        var outcomes = new CommandOutcome[commands.Count];
+        outcomes[0] = await host.SubmitAsync(commands[0], Key(0), fingerprint);
+        if (commands.Count > 1 && outcomes[0].Succeeded)
         {
-            string? key = command.IdempotencyKey is { } k
-                ? IdempotencyKeys.Scope(CommandMapper.Actor(command), commands.Count == 1 ? k : $"{k}/{i}")
-                : null;
-            pending[i] = host.SubmitAsync(commands[i], key, fingerprint);
+            var rest = new Task<CommandOutcome>[commands.Count - 1];
+            for (int i = 1; i < commands.Count; i++) rest[i - 1] = host.SubmitAsync(commands[i], Key(i), fingerprint);
+            (await Task.WhenAll(rest)).CopyTo(outcomes, 1);
         }
 
-        var outcomes = await Task.WhenAll(pending);
         var reply = Combine(outcomes);
         if (reply.Status == ReplyStatus.Unavailable)
         {
@@ -103,7 +100,8 @@ public sealed class VaultGrain(VaultGrainServices services, ILocalSiloDetails si
     private static VaultReply Combine(CommandOutcome[] outcomes)
     {
         if (outcomes.Length == 1) return CommandMapper.ToReply(outcomes[0]);
-        // A set-up of several commands: the first failure speaks for it, else it spans first..last sequence.
+        // A set-up of several commands: the first failure speaks for it (commands after a failed first one were never
+        // sent), else it spans first..last sequence.
         foreach (var o in outcomes)
         {
             if (!o.Succeeded) return CommandMapper.ToReply(o);
