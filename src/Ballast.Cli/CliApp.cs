@@ -13,6 +13,7 @@ public static class CliApp
     // One line per sub-command; each lives in Commands/<Name>Command.cs.
     private static readonly SortedDictionary<string, (Command Run, string Summary)> Commands = new(StringComparer.Ordinal)
     {
+        ["cluster"] = (ClusterCommand.Run, "cluster silo|drive|bench: vaults as Orleans grains; silo [--postgres CONN --clustering postgres], drive trades through any node, loopback throughput"),
         ["keys"] = (KeysCommand.Run, "keys create --role ROLE [--account ID] [--db PATH]: create an API key for the server (printed once)"),
         ["ledger"] = (LedgerCommand.Run, "export (jsonl) or verify a SQLite event ledger"),
         ["replay"] = (ReplayCommand.Run, "rebuild vault state from a ledger (SQLite or PostgreSQL); --verify checks chain, gaps, snapshots, money"),
