@@ -67,4 +67,37 @@ public enum RejectionReason
     PositionsOpen,
     /// <summary>Liquidation of an account whose maintenance margin balance is ≥ 0 (or that is not in a margin mode, or holds no positions).</summary>
     NotLiquidatable,
+
+    /// <summary>The liquidity pool is not set up yet (Admin sends OpenPool).</summary>
+    PoolNotOpen,
+
+    /// <summary>The liquidity pool is already set up.</summary>
+    PoolAlreadyOpen,
+
+    /// <summary>No tranche has that name.</summary>
+    UnknownTranche,
+
+    /// <summary>The LP holds fewer free shares than it asked to withdraw.</summary>
+    InsufficientShares,
+
+    /// <summary>No queued LP request has that id.</summary>
+    UnknownRequest,
+
+    /// <summary>An LP amount is below the pool's minimum deposit/withdrawal.</summary>
+    BelowMinimum,
+
+    /// <summary>Instant LP deposits and withdrawals are disabled; use the queues.</summary>
+    InstantModeDisabled,
+
+    /// <summary>A pool circuit breaker is active or firing.</summary>
+    CircuitBreakerActive,
+
+    /// <summary>The pool's liabilities exceed its assets.</summary>
+    PoolInsolvent,
+
+    /// <summary>A deposit cannot be priced fairly: a more senior tranche is below its target, or the tranche is wiped out.</summary>
+    TrancheImpaired,
+
+    /// <summary>No LP request is due (or allowed) now; the message says why.</summary>
+    NothingToProcess,
 }

@@ -51,6 +51,7 @@ public static partial class Vault
             SetMarginMode mm => DecideMarginMode(state, mm, now, activation),
             Liquidate l => DecideLiquidate(state, l, now, p, activation),
             DepositInsuranceFund f => DecideInsuranceDeposit(state, f, now, activation),
+            PoolCommand pc => DecidePool(state, pc, now, p, activation),
             _ => Decision.Reject(RejectionReason.InvalidInput, $"unknown command {command.GetType().Name}"),
         };
     }
@@ -234,7 +235,7 @@ public static partial class Vault
         }
 
         _ = board;
-        return Decision.Accept(new BoardSettled(now, c.Expiry, price, payouts), activation);
+        return Decision.Accept(new BoardSettled(now, c.Expiry, price, payouts), SettlementBreaker(state, now), activation);
     }
 
     /// <summary>

@@ -107,8 +107,8 @@ internal static class Quoter
         double years = GreekCalculator.YearsToExpiry(board.Expiry, now);
         bool postCutoff = board.Expiry - now < p.TradingCutoff;
 
-        // NAV seam: capital + fees at spot + the book at cached vols. The pool issue values the book at GWAV vols.
-        double nav = s.HoldingsValue(Asset.Quote) + s.HoldingsValue(Asset.Base) * spot + s.Exposure.Value;
+        // Lyra liquidity.NAV: the pool NAV with the book valued at GWAV vols (issue 5), so a single trade cannot move it.
+        double nav = (double)s.PoolNav(now, p).Nav;
         double varianceGwavIv = board.BaseIvGwav.AverageOverLast((long)p.VarianceIvGwavPeriod, now);
         double forceCloseGwavVol = forceClose
             ? board.BaseIvGwav.AverageOverLast((long)p.IvGwavPeriod, now) * strike.SkewGwav.AverageOverLast((long)p.SkewGwavPeriod, now)

@@ -14,7 +14,7 @@ namespace Ballast.Engine.State;
 /// (trailing zeros removed) and written as invariant text, strings as length-prefixed UTF-8. No culture, no
 /// dictionary order, no reference identity enters the hash.
 /// </summary>
-internal sealed class StateHasher : IDisposable
+internal sealed partial class StateHasher : IDisposable
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _buffer = new byte[16];
@@ -71,6 +71,7 @@ internal sealed class StateHasher : IDisposable
 
         Tag("settled");
         foreach (var (expiry, price) in s.SettledBoards) { Long(expiry); Dec(price); }
+        Pool(s.Pool);
     }
 
     private void Gwav(GwavOracle g)

@@ -242,6 +242,7 @@ public sealed partial class VaultState
                 _capital[(int)Asset.Quote] -= i.SocialisedLoss;
                 _accounts[i.Account].AddFree(Asset.Quote, i.Shortfall);
                 break;
+            case Pool.Events.PoolEvent pe: ApplyPool(pe); break;
             default: throw new InvalidOperationException($"unknown event {e.GetType().Name}");
         }
 

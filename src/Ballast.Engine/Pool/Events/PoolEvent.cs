@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Ballast.Engine.Events;
 
 namespace Ballast.Engine.Pool.Events;
 
@@ -16,4 +17,6 @@ namespace Ballast.Engine.Pool.Events;
 [JsonDerivedType(typeof(CircuitBreakerTripped), "CircuitBreakerTripped")]
 [JsonDerivedType(typeof(TrancheTargetReset), "TrancheTargetReset")]
 [JsonDerivedType(typeof(PoolMarked), "PoolMarked")]
-public abstract record PoolEvent(long Time);
+[JsonDerivedType(typeof(PoolOpened), "PoolOpened")]
+[JsonDerivedType(typeof(PoolEventBatch), "PoolEventBatch")]
+public abstract record PoolEvent(long Time) : Event(Time);
