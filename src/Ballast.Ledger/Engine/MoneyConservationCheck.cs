@@ -1,5 +1,6 @@
 using Ballast.Engine.Events;
 using Ballast.Engine.Markets;
+using Ballast.Engine.Pool.Events;
 using Ballast.Engine.State;
 
 namespace Ballast.Ledger.Engine;
@@ -22,7 +23,8 @@ public sealed record MoneyConservationFailure(long Sequence, string EventType, A
 /// Balances: <see cref="VaultState.Capital"/> (LP capital and trading results), <see cref="VaultState.AccruedFees"/>
 /// and each trader's free and locked money. External flows: <see cref="CapitalDeposited"/>,
 /// <see cref="CollateralDeposited"/>, <see cref="CollateralWithdrawn"/>, <see cref="InsuranceFundDeposited"/> (the insurance
-/// fund is counted in quote); premiums, fees, collateral locks, liquidation penalties, insolvency cover and
+/// fund is counted in quote), and the liquidity pool's LP flows (deposit requests and instant deposits in, withdrawal
+/// payouts and refunds out; queued deposits are held apart from capital until processed); premiums, fees, collateral locks, liquidation penalties, insolvency cover and
 /// settlement payouts (<see cref="BoardSettled"/>) move money between holders and must net to zero.
 /// <see cref="VaultState.Apply(Event)"/> moves money in pairs, so the sum is conserved for any event unless decimal
 /// rounding loses or invents dust (an amount with more digits than the sum can carry); an event Decide would never
@@ -62,6 +64,7 @@ public sealed class MoneyConservationCheck
             case CollateralDeposited d: _netDeposits[(int)d.Asset] += d.Amount; break;
             case CollateralWithdrawn w: _netDeposits[(int)w.Asset] -= w.Amount; break;
             case InsuranceFundDeposited f: _netDeposits[(int)Asset.Quote] += f.Amount; break;
+            case PoolEvent p: _netDeposits[(int)Asset.Quote] += LpFlow(p); break;
         }
 
         EventsChecked++;
@@ -72,6 +75,18 @@ public sealed class MoneyConservationCheck
         return false;
     }
 
+    /// <summary>Quote an LP event brings in (+) or pays out (−): a deposit request or instant deposit in, a withdrawal
+    /// payout or a refunded deposit out. Processing a queued deposit moves money inside the vault (queue → capital).</summary>
+    private static decimal LpFlow(PoolEvent e) => e switch
+    {
+        DepositRequested d => d.Amount,
+        DepositProcessed { RequestId: 0 } d => d.Amount,
+        WithdrawalProcessed w => -w.Payout,
+        RequestCancelled c => -c.RefundedQuote,
+        PoolEventBatch b => b.Changes.Sum(LpFlow),
+        _ => 0m,
+    };
+
     private MoneyConservationFailure? Check(long sequence, Event e, VaultState s)
     {
         string type = e.GetType().Name;
@@ -79,6 +94,8 @@ public sealed class MoneyConservationCheck
         {
             // The insurance fund is quote the vault holds apart from LP capital (margin liquidations, issue 7).
             decimal held = s.Capital(asset) + s.AccruedFees(asset) + (asset == Asset.Quote ? s.InsuranceFund : 0m);
+            // LP deposits waiting in the pool's queues are quote the vault holds outside capital (issue 5).
+            if (asset == Asset.Quote) held += s.Pool?.QueuedDepositTotal ?? 0m;
             if (s.AccruedFees(asset) < 0m)
                 return Fail(asset, held, $"accrued {asset} fees are negative ({s.AccruedFees(asset)})");
             foreach (var account in s.Accounts.Values)
