@@ -55,6 +55,7 @@ public static class V1Endpoints
         v1.MapPut("/parameters/{name}", PutParameter).RequireRoles(ApiRole.Governor).WithTags("governance");
         v1.MapPost("/oracle/spot", PostSpot).RequireRoles(ApiRole.Oracle).WithTags("oracle");
         v1.MapPost("/oracle/vol", PostVol).RequireRoles(ApiRole.Oracle).WithTags("oracle");
+        PoolEndpoints.Map(v1);
     }
 
     internal static bool TryParseSide(string? side, out TradeDirection direction)
@@ -93,7 +94,7 @@ public static class V1Endpoints
         return result.Error is { } e ? Problems.Rejected(e) : Results.Ok(result.Quote);
     }
 
-    private static (string? Key, IResult? Problem) IdempotencyKey(HttpRequest r, ApiKey caller)
+    internal static (string? Key, IResult? Problem) IdempotencyKey(HttpRequest r, ApiKey caller)
     {
         if (!r.Headers.TryGetValue("Idempotency-Key", out var values) || values.Count == 0) return (null, null);
         string? k = values[0];
@@ -102,7 +103,7 @@ public static class V1Endpoints
         return (IdempotencyKeys.Scope(caller.Account, k), null);
     }
 
-    private static async Task<IResult> Submit(HttpContext ctx, VaultHost h, Command command, string? key, string fingerprint, Func<CommandOutcome, IResult> ok)
+    internal static async Task<IResult> Submit(HttpContext ctx, VaultHost h, Command command, string? key, string fingerprint, Func<CommandOutcome, IResult> ok)
     {
         var outcome = await h.SubmitAsync(command, key, fingerprint, ctx.RequestAborted);
         switch (outcome.Status)
@@ -236,5 +237,5 @@ public static class V1Endpoints
         return string.Equals(text, "base", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static CommandReceipt Receipt(CommandOutcome o) => new(o.LastSequence, o.MainEvent!.GetType().Name, o.Status == CommandStatus.Replayed);
+    internal static CommandReceipt Receipt(CommandOutcome o) => new(o.LastSequence, o.MainEvent!.GetType().Name, o.Status == CommandStatus.Replayed);
 }
