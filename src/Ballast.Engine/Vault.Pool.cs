@@ -135,6 +135,18 @@ public static partial class Vault
         _ => RejectionReason.InvalidInput, // InvalidAmount, InvalidAccount, TimeWentBackwards
     };
 
+    /// <summary>
+    /// With <see cref="PoolParameters.HaltTradingWhileBreakerActive"/> set, an active circuit breaker stops trades that open
+    /// or grow a position; a trade that only reduces the account's position stays allowed (DESIGN.md: force-close).
+    /// </summary>
+    private static Decision? PoolHaltsTrade(VaultState state, decimal position, decimal after, long now)
+    {
+        if (state.Pool is not { } pool || !pool.IsTradingHalted(now)) return null;
+        bool reduces = Math.Abs(after) < Math.Abs(position) && Math.Sign(after) != -Math.Sign(position);
+        return reduces ? null : Decision.Reject(RejectionReason.CircuitBreakerActive,
+            $"trading is halted while circuit breakers are active ({string.Join(", ", pool.ActiveCircuitBreakers(now))}); only reducing a position is allowed");
+    }
+
     /// <summary>A settled board pauses the pool's queues (Lyra v1 <c>LiquidityPool.boardSettlement</c>), or null without a pool.</summary>
     private static Event? SettlementBreaker(VaultState state, long now) =>
         state.Pool?.SettleBoard(now) is { IsAccepted: true, Events.Count: 1 } d ? d.Events[0] : null;

@@ -111,6 +111,7 @@ public static partial class Vault
 
         // The trader's free balances after payment and collateral change must stay ≥ 0.
         decimal after = position + (buy ? size : -size);
+        if (PoolHaltsTrade(state, position, after, now) is { } halted) return halted;
         var collateralAsset = CollateralRequirement.AssetFor(c.Series.Type);
         bool margined = account?.UsesMargin ?? false;
         decimal lockChange = margined ? 0m : CollateralRequirement.For(c.Series, after) - CollateralRequirement.For(c.Series, position);

@@ -182,4 +182,16 @@ public class LpQueueTests
         Assert.True(paid.Payout <= 12_345.678901m);
         Assert.Equal(v.QuoteIn(), v.QuoteHeld());
     }
+
+    [Fact]
+    public void With_trading_halted_by_a_breaker_a_trade_may_only_reduce_a_position()
+    {
+        var v = PoolVault.Open(PoolParameters.Default with { HaltTradingWhileBreakerActive = true });
+        v.Buy(TestVault.Call(3000), 10);
+        v.Wait(Day);
+        v.Ok(new UpdateVol(TestVault.Oracle, TestVault.Expiry, 1.0, [], v.Now, 1.0));
+        v.Ok(new UpdateCircuitBreakers(Keeper));
+        v.Rejected(new Trade(TestVault.Alice, TestVault.Call(3000), Volatility.TradeDirection.Buy, 1, decimal.MaxValue), RejectionReason.CircuitBreakerActive);
+        v.Sell(TestVault.Call(3000), 4);
+    }
 }
