@@ -1,5 +1,6 @@
 using Ballast.Engine.Events;
 using Ballast.Engine.Markets;
+using Ballast.Engine.Pool;
 using Ballast.Engine.Pool.Events;
 using Ballast.Engine.State;
 
@@ -64,7 +65,7 @@ public sealed class MoneyConservationCheck
             case CollateralDeposited d: _netDeposits[(int)d.Asset] += d.Amount; break;
             case CollateralWithdrawn w: _netDeposits[(int)w.Asset] -= w.Amount; break;
             case InsuranceFundDeposited f: _netDeposits[(int)Asset.Quote] += f.Amount; break;
-            case PoolEvent p: _netDeposits[(int)Asset.Quote] += LpFlow(p); break;
+            case PoolEvent p: _netDeposits[(int)Asset.Quote] += LpCashFlow.QuoteIn(p); break;
         }
 
         EventsChecked++;
@@ -74,18 +75,6 @@ public sealed class MoneyConservationCheck
         FirstFailure = failure;
         return false;
     }
-
-    /// <summary>Quote an LP event brings in (+) or pays out (−): a deposit request or instant deposit in, a withdrawal
-    /// payout or a refunded deposit out. Processing a queued deposit moves money inside the vault (queue → capital).</summary>
-    private static decimal LpFlow(PoolEvent e) => e switch
-    {
-        DepositRequested d => d.Amount,
-        DepositProcessed { RequestId: 0 } d => d.Amount,
-        WithdrawalProcessed w => -w.Payout,
-        RequestCancelled c => -c.RefundedQuote,
-        PoolEventBatch b => b.Changes.Sum(LpFlow),
-        _ => 0m,
-    };
 
     private MoneyConservationFailure? Check(long sequence, Event e, VaultState s)
     {

@@ -54,20 +54,9 @@ internal static class PoolVault
     public static decimal QuoteIn(this TestVault v)
     {
         decimal total = v.MoneyIn(Asset.Quote);
-        foreach (var e in v.Events) total += LpFlow(e);
+        foreach (var e in v.Events) total += e is PoolEvent p ? LpCashFlow.QuoteIn(p) : 0m;
         return total;
     }
-
-    /// <summary>Quote entering (+) or leaving (−) the vault through one pool event.</summary>
-    public static decimal LpFlow(Event e) => e switch
-    {
-        DepositRequested d => d.Amount,
-        DepositProcessed { RequestId: 0 } d => d.Amount,
-        WithdrawalProcessed w => -w.Payout,
-        RequestCancelled c => -c.RefundedQuote,
-        PoolEventBatch b => b.Changes.Sum(LpFlow),
-        _ => 0m,
-    };
 
     /// <summary>Every quote the vault holds, LP queued deposits included.</summary>
     public static decimal QuoteHeld(this TestVault v) => v.TotalMoney(Asset.Quote) + (v.State.Pool?.QueuedDepositTotal ?? 0m);
