@@ -26,6 +26,9 @@ public sealed partial class VaultState
     {
         ArgumentNullException.ThrowIfNull(p);
         if (!HasSpot) return 0.0;
+        // Every quote needs it (vega-utilisation fee): remember the last answer for this state version, time and parameters.
+        // The memo is one immutable object swapped atomically, so concurrent readers never see a torn value.
+        if (_gwavBook is { } memo && memo.Version == Version && memo.Now == now && ReferenceEquals(memo.Parameters, p)) return memo.Value;
         double total = 0.0;
         long last = long.MinValue;
         while (NextBoardAfter(last) is { } board)
@@ -42,8 +45,13 @@ public sealed partial class VaultState
             }
         }
 
+        _gwavBook = new GwavBookMemo(Version, now, p, total);
         return total;
     }
+
+    private sealed record GwavBookMemo(long Version, long Now, VaultParameters Parameters, double Value);
+
+    private GwavBookMemo? _gwavBook;
 
     /// <summary>
     /// The pool's NAV (issue 5): quote + base·spot + hedge positions (none yet) − negative balances (an insolvent
