@@ -100,4 +100,6 @@ public enum RejectionReason
 
     /// <summary>No LP request is due (or allowed) now; the message says why.</summary>
     NothingToProcess,
+    /// <summary>The vault is under-hedged (its venues could not take the last hedge) and the trade would grow its unhedged delta (Lyra v1 <c>canHedge</c>).</summary>
+    HedgingUnavailable,
 }

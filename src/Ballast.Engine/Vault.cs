@@ -52,6 +52,7 @@ public static partial class Vault
             Liquidate l => DecideLiquidate(state, l, now, p, activation),
             DepositInsuranceFund f => DecideInsuranceDeposit(state, f, now, activation),
             PoolCommand pc => DecidePool(state, pc, now, p, activation),
+            BookHedgeFill or BookHedgeFunding or ReportHedgeHealth => DecideHedge(state, command, now, activation),
             _ => Decision.Reject(RejectionReason.InvalidInput, $"unknown command {command.GetType().Name}"),
         };
     }

@@ -48,6 +48,8 @@ public static class BallastServer
 
         var options = builder.Configuration.GetSection("Ballast").Get<ServerOptions>() ?? new ServerOptions();
         builder.Services.AddSingleton(options);
+        ThreadPool.GetMinThreads(out int minWorkers, out int minIo);
+        if (options.MinWorkerThreads > minWorkers) ThreadPool.SetMinThreads(options.MinWorkerThreads, minIo);
 
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
@@ -73,6 +75,7 @@ public static class BallastServer
         builder.Services.AddHostedService(sp => sp.GetRequiredService<VaultTicker>());
         if (options.Paper) builder.Services.AddHostedService<PaperMarket>();
 
+        builder.Services.ConfigureHttpJsonOptions(j => ApiJson.UseGenerated(j.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

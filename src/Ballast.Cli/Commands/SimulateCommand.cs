@@ -76,7 +76,7 @@ public static partial class SimulateCommand
     internal static string ToJson(AvellanedaStoikovReport report)
     {
         static string Strategy(StrategySummary s) => string.Create(CultureInfo.InvariantCulture,
-            $"{{\"spreadMean\":{s.SpreadMean:R},\"profitMean\":{s.ProfitMean:R},\"profitStd\":{s.ProfitStd:R},\"finalInventoryMean\":{s.FinalInventoryMean:R},\"finalInventoryStd\":{s.FinalInventoryStd:R}}}");
+            $"{{\"spreadMean\":{s.SpreadMean:R},\"profitMean\":{s.ProfitMean:R},\"profitStd\":{s.ProfitStd:R},\"finalInventoryMean\":{s.FinalInventoryMean:R},\"finalInventoryStd\":{s.FinalInventoryStd:R},\"finalInventoryDistribution\":{s.FinalInventoryDistribution.ToJson()}}}");
         return $"{{\"strategies\":{{\"inventory\":{Strategy(report.Inventory)},\"symmetric\":{Strategy(report.Symmetric)}}}}}";
     }
 
@@ -101,6 +101,13 @@ public static partial class SimulateCommand
         {
             AddPaper("inventory (paper)", paper.Inventory);
             AddPaper("symmetric (paper)", paper.Symmetric);
+        }
+
+        foreach (var (label, x) in new[] { ("inventory", report.Inventory), ("symmetric", report.Symmetric) })
+        {
+            lines.Add("");
+            lines.Add($"final inventory, {label} strategy (paths per q):");
+            lines.AddRange(x.FinalInventoryDistribution.ToTextLines());
         }
 
         return string.Join(Environment.NewLine, lines);

@@ -39,4 +39,7 @@ namespace Ballast.Engine.Events;
 [JsonDerivedType(typeof(Pool.Events.TrancheTargetReset), "TrancheTargetReset")]
 [JsonDerivedType(typeof(Pool.Events.PoolMarked), "PoolMarked")]
 [JsonDerivedType(typeof(Pool.Events.PoolEventBatch), "PoolEventBatch")]
+[JsonDerivedType(typeof(HedgeFillBooked), "HedgeFillBooked")]
+[JsonDerivedType(typeof(HedgeFundingBooked), "HedgeFundingBooked")]
+[JsonDerivedType(typeof(HedgeHealthReported), "HedgeHealthReported")]
 public abstract record Event(long Time);

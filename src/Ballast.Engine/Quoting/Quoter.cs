@@ -109,6 +109,7 @@ internal static class Quoter
 
         // Lyra liquidity.NAV: the pool NAV with the book valued at GWAV vols (issue 5), so a single trade cannot move it.
         double nav = (double)s.PoolNav(now, p).Nav;
+        double hedge = s.HedgeDelta; // issue 6: the hedge counts in the net delta the inventory term and the delta cap see
         double varianceGwavIv = board.BaseIvGwav.AverageOverLast((long)p.VarianceIvGwavPeriod, now);
         double forceCloseGwavVol = forceClose
             ? board.BaseIvGwav.AverageOverLast((long)p.IvGwavPeriod, now) * strike.SkewGwav.AverageOverLast((long)p.SkewGwavPeriod, now)
@@ -177,7 +178,7 @@ internal static class Quoter
             var inputs = new FeeInputs(piecePremium, spot, pieceAmount, years, unit.Vega, pricingVol, move.NewSkew,
                 exposure.StandardVega, post.StandardVega, nav, Math.Abs(varianceGwavIv - move.NewBaseIv), forceClose);
             fees += FeeSchedule.Compute(inputs, p);
-            adjustment += InventoryAdjustment.Compute(exposure.Delta, post.Delta, exposure.StandardVega, post.StandardVega, spot, p);
+            adjustment += InventoryAdjustment.Compute(exposure.Delta + hedge, post.Delta + hedge, exposure.StandardVega, post.StandardVega, spot, p);
             premium += piecePremium;
 
             exposure = post;
@@ -197,8 +198,10 @@ internal static class Quoter
                 return new Rejection(RejectionReason.SeriesDeltaCap, $"series net delta would be {seriesAfter * unitAfter.Delta:G6} (cap {p.MaxSeriesNetDelta})");
             if (Exceeds(seriesBefore * unitBefore.StandardVega, seriesAfter * unitAfter.StandardVega, p.MaxSeriesNetStdVega))
                 return new Rejection(RejectionReason.SeriesVegaCap, $"series net std vega would be {seriesAfter * unitAfter.StandardVega:G6} (cap {p.MaxSeriesNetStdVega})");
-            if (Exceeds(pre.Delta, exposure.Delta, p.MaxGlobalNetDelta))
-                return new Rejection(RejectionReason.GlobalDeltaCap, $"global net delta would be {exposure.Delta:G6} (cap {p.MaxGlobalNetDelta})");
+            if (Exceeds(pre.Delta + hedge, exposure.Delta + hedge, p.MaxGlobalNetDelta))
+                return new Rejection(RejectionReason.GlobalDeltaCap, $"global net delta would be {exposure.Delta + hedge:G6} (cap {p.MaxGlobalNetDelta})");
+            if (s.HedgeHealth.IsUnderHedged && !Hedging.HedgeGate.CanHedge(s.HedgeHealth, pre.Delta, hedge, exposure.Delta - pre.Delta))
+                return new Rejection(RejectionReason.HedgingUnavailable, $"the vault is under-hedged ({s.HedgeHealth.Reason}) and the trade would grow its unhedged delta to {exposure.Delta + hedge:G6}");
             if (Exceeds(pre.StandardVega, exposure.StandardVega, p.MaxGlobalNetStdVega))
                 return new Rejection(RejectionReason.GlobalVegaCap, $"global net std vega would be {exposure.StandardVega:G6} (cap {p.MaxGlobalNetStdVega})");
         }

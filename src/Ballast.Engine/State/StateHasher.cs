@@ -72,6 +72,15 @@ internal sealed partial class StateHasher : IDisposable
         Tag("settled");
         foreach (var (expiry, price) in s.SettledBoards) { Long(expiry); Dec(price); }
         Pool(s.Pool);
+        // Only once hedging was used, so the hashes of vaults that never hedged are unchanged.
+        if (s.HasHedgeState) Hedges(s.Hedges);
+    }
+
+    private void Hedges(Hedging.HedgeBook book)
+    {
+        Tag("hedges");
+        foreach (var (venue, p) in book.Venues) { Str(venue); Dec(p.Quantity); Dec(p.AverageEntryPrice); Dec(p.RealizedPnl); Dec(p.FeesPaid); Dec(p.FundingPaid); }
+        Tag("hedge-health"); Long((long)book.Health.Status); Long((long)book.Health.Reason); Dec(book.Health.UnhedgedQuantity); Str(book.Health.Message);
     }
 
     private void Gwav(GwavOracle g)

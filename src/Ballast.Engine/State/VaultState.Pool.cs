@@ -54,7 +54,7 @@ public sealed partial class VaultState
     private GwavBookMemo? _gwavBook;
 
     /// <summary>
-    /// The pool's NAV (issue 5): quote + base·spot + hedge positions (none yet) − negative balances (an insolvent
+    /// The pool's NAV (issue 5): quote + base·spot + hedge positions' P&amp;L at spot (issue 6) − negative balances (an insolvent
     /// settlement's debt) − queued LP deposits − the option book's liability at GWAV vols
     /// (<see cref="BookValueAtGwav"/>), by <see cref="NavCalculator"/>. Insolvency is explicit in the result. The
     /// insurance fund is not LP money and stays out. The book's value is rounded to the quote decimals against the LPs
@@ -73,7 +73,8 @@ public sealed partial class VaultState
         decimal queued = Pool?.QueuedDepositTotal ?? 0m;
         decimal liability = decimal.Round(-(decimal)book, Market.QuoteDecimals, MidpointRounding.ToPositiveInfinity);
         decimal debts = Math.Max(-quote, 0m) + Math.Max(-baseUnits, 0m) * spot;
-        return NavCalculator.Compute(new NavInputs(Math.Max(quote, 0m) + queued, Math.Max(baseUnits, 0m), spot, 0m, debts, queued, liability));
+        decimal hedges = HedgeValue(spot);
+        return NavCalculator.Compute(new NavInputs(Math.Max(quote, 0m) + queued, Math.Max(baseUnits, 0m), spot, hedges, debts, queued, liability));
     }
 
     /// <summary>

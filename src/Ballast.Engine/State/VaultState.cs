@@ -243,6 +243,7 @@ public sealed partial class VaultState
                 _accounts[i.Account].AddFree(Asset.Quote, i.Shortfall);
                 break;
             case Pool.Events.PoolEvent pe: ApplyPool(pe); break;
+            case HedgeFillBooked or HedgeFundingBooked or HedgeHealthReported: ApplyHedge(e); break;
             default: throw new InvalidOperationException($"unknown event {e.GetType().Name}");
         }
 

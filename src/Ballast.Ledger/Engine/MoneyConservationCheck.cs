@@ -24,8 +24,9 @@ public sealed record MoneyConservationFailure(long Sequence, string EventType, A
 /// Balances: <see cref="VaultState.Capital"/> (LP capital and trading results), <see cref="VaultState.AccruedFees"/>
 /// and each trader's free and locked money. External flows: <see cref="CapitalDeposited"/>,
 /// <see cref="CollateralDeposited"/>, <see cref="CollateralWithdrawn"/>, <see cref="InsuranceFundDeposited"/> (the insurance
-/// fund is counted in quote), and the liquidity pool's LP flows (deposit requests and instant deposits in, withdrawal
-/// payouts and refunds out; queued deposits are held apart from capital until processed); premiums, fees, collateral locks, liquidation penalties, insolvency cover and
+/// fund is counted in quote), hedge venue fees and funding (<see cref="HedgeFillBooked"/>, <see cref="HedgeFundingBooked"/>:
+/// quote paid to, or received from, a venue), and the liquidity pool's LP flows (deposit requests and instant deposits in,
+/// withdrawal payouts and refunds out; queued deposits are held apart from capital until processed); premiums, fees, collateral locks, liquidation penalties, insolvency cover and
 /// settlement payouts (<see cref="BoardSettled"/>) move money between holders and must net to zero.
 /// <see cref="VaultState.Apply(Event)"/> moves money in pairs, so the sum is conserved for any event unless decimal
 /// rounding loses or invents dust (an amount with more digits than the sum can carry); an event Decide would never
@@ -66,6 +67,9 @@ public sealed class MoneyConservationCheck
             case CollateralWithdrawn w: _netDeposits[(int)w.Asset] -= w.Amount; break;
             case InsuranceFundDeposited f: _netDeposits[(int)Asset.Quote] += f.Amount; break;
             case PoolEvent p: _netDeposits[(int)Asset.Quote] += LpCashFlow.QuoteIn(p); break;
+            // Hedge venue fees and funding leave the vault to the venue (funding received enters: a negative amount).
+            case HedgeFillBooked h: _netDeposits[(int)Asset.Quote] -= h.Fee; break;
+            case HedgeFundingBooked h: _netDeposits[(int)Asset.Quote] -= h.Amount; break;
         }
 
         EventsChecked++;

@@ -5,9 +5,9 @@ using Ballast.Ledger.Hosting;
 namespace Ballast.Server.Api;
 
 /// <summary>
-/// Lock-free lookup of listed series by name for request validation. The host's write lock is held through each
-/// batch's fsync, so a handler that took the read lock just to parse a series name would wait for the disk and keep
-/// its command out of the next batch; this copy is rebuilt only when listings change. A miss falls back to the state.
+/// Lock-free lookup of listed series by name for request validation and quotes: a dictionary hit instead of parsing
+/// the name (date and strike) and scanning the boards under the host's read lock on every request. Rebuilt only when
+/// listings change; a miss falls back to the state. The engine still checks that the series is listed.
 /// </summary>
 public sealed class SeriesCatalog
 {

@@ -33,6 +33,7 @@ public static class V1Endpoints
             .WithTags("market data");
         v1.MapGet("/series", (VaultHost h) => Results.Ok(h.Read(static s => VaultViews.Series(s)))).WithTags("market data");
         v1.MapGet("/vault", (VaultHost h) => Results.Ok(h.Read((h.Now, h.Head, h.Fault), static (s, a) => VaultViews.Status(s, a.Now, a.Head, a.Fault)))).WithTags("vault");
+        v1.MapGet("/hedges", (VaultHost h) => Results.Ok(h.Read(static s => HedgeViews.Positions(s)))).WithName("GetHedges").WithTags("vault");
         v1.MapGet("/parameters", (VaultHost h) => Results.Ok(h.Read(h.Now, static (s, now) => VaultViews.Parameters(s, now)))).WithTags("governance");
         v1.MapGet("/trades/recent", (VaultHost h, int? limit) =>
         {
@@ -71,7 +72,7 @@ public static class V1Endpoints
         : !double.IsFinite(v) || v <= 0 || v > o.MaxSize ? Problems.BadRequest($"size must be finite, > 0 and ≤ {o.MaxSize}", "invalid-size")
         : null;
 
-    private static IResult Quote(HttpContext ctx, VaultHost h, ServerOptions o, ServerMetrics metrics)
+    private static IResult Quote(HttpContext ctx, VaultHost h, ServerOptions o, ServerMetrics metrics, SeriesCatalog catalog)
     {
         var q = ctx.Request.Query;
         string? seriesName = q["series"];
@@ -80,11 +81,12 @@ public static class V1Endpoints
         if (!double.TryParse(q["size"], NumberStyles.Float, CultureInfo.InvariantCulture, out double size)) return Problems.BadRequest("query parameter 'size' must be a number", "invalid-size");
         if (CheckSize(size, o) is { } bad) return bad;
         var key = Caller.Of(ctx)!;
-        var result = h.Read((seriesName, direction, size, h.Now, key.Account), static (s, a) =>
+        // Resolved from the catalog's dictionary, not by parsing the name under the read lock on every quote.
+        if (!catalog.TryResolve(seriesName, out var id)) return Problems.Rejected(new Engine.Rejection(Engine.RejectionReason.UnknownSeries, $"series '{seriesName}' is not listed"));
+        var result = h.Read((seriesName, id, direction, size, h.Now, key.Account), static (s, a) =>
         {
-            if (!s.TryResolveSeries(a.seriesName, out var id)) return (Quote: default(QuoteView), Error: (Engine.Rejection?)new Engine.Rejection(Engine.RejectionReason.UnknownSeries, $"series '{a.seriesName}' is not listed"));
-            var r = Engine.Vault.Quote(s, id, a.direction, a.size, a.Now, new AccountId(a.Account));
-            if (!r.IsQuoted) return (null, r.Rejection);
+            var r = Engine.Vault.Quote(s, a.id, a.direction, a.size, a.Now, new AccountId(a.Account));
+            if (!r.IsQuoted) return (Quote: default(QuoteView), Error: r.Rejection);
             var x = r.Quote;
             return (new QuoteView($"q-{x.StateVersion}-{x.ExpiresAt}", a.seriesName.ToUpperInvariant(), a.direction == TradeDirection.Buy ? "buy" : "sell", x.Size, x.Spot, x.Vol,
                 x.Premium, x.Fees, x.InventoryAdjustment, x.Payment, x.PaymentAsset == Asset.Quote ? "quote" : "base", x.IsForceClose, x.Delta, x.Gamma, x.Vega,

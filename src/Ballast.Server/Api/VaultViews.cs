@@ -32,8 +32,8 @@ public static class VaultViews
 
     public static GreeksView Greeks(in GreekExposure e) => new(e.Delta, e.Gamma, e.Vega, e.StandardVega, e.Theta, e.Value);
 
-    /// <summary>NAV in quote units: capital and fees at spot plus the book at cached vols (the engine's fee NAV seam).</summary>
-    public static double Nav(VaultState s) => s.HoldingsValue(Asset.Quote) + s.HoldingsValue(Asset.Base) * s.Spot + s.Exposure.Value;
+    /// <summary>NAV in quote units: capital and fees at spot plus the book at cached vols plus the hedge's price P&amp;L (the engine's fee NAV seam).</summary>
+    public static double Nav(VaultState s) => s.HoldingsValue(Asset.Quote) + s.HoldingsValue(Asset.Base) * s.Spot + s.Exposure.Value + s.HedgeValue(s.Spot);
 
     public static MarketView Market(VaultState s) =>
         new(s.Market?.Underlying ?? "", s.Market?.QuoteAsset ?? "", s.Market?.Settlement.ToString().ToLowerInvariant() ?? "",

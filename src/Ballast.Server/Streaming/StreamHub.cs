@@ -11,7 +11,7 @@ public sealed class StreamHub
 {
     private readonly object _gate = new();
     private readonly List<Channel<string>> _subscribers = [];
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = Api.ApiJson.Responses;
 
     public int SubscriberCount
     {

@@ -16,7 +16,7 @@ namespace Ballast.Server.Streaming;
 /// </summary>
 public sealed class VaultTicker(VaultHost host, StreamHub hub, ServerMetrics metrics, ServerOptions options) : BackgroundService
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = Api.ApiJson.Responses;
 
     /// <summary>The last <c>vault</c> message, sent first to new subscribers.</summary>
     public string? Latest { get; private set; }

@@ -5,6 +5,18 @@ const fmt = (x, d = 2) => (x === null || x === undefined || !isFinite(x)) ? "–
 const navHistory = [];
 let selectedBoard = null;
 let lastStatus = null;
+let lastQuotes = null;
+let spotObservedAt = null;
+
+// PnL attribution, accumulated from consecutive vault updates since the page opened (see renderPnl).
+const SecondsPerYear = 365 * 86400;
+const pnlComponents = [
+  ["delta", "delta · ΔS"], ["gamma", "½ gamma · ΔS²"], ["theta", "theta · Δt"], ["vega", "Σ strike vega · Δvol"],
+  ["holdings", "base holdings · ΔS"], ["fees", "fees accrued"], ["residual", "trades & residual"],
+];
+const pnl = Object.fromEntries(pnlComponents.map(([k]) => [k, 0]));
+let pnlPrevious = null;
+let pnlNavStart = null;
 
 function drawLine(canvas, points, color) {
   const ctx = canvas.getContext("2d");
@@ -51,7 +63,7 @@ function renderBoard(status) {
     for (const b of status.boards) {
       const btn = document.createElement("button");
       btn.className = "board-tab"; btn.textContent = b.board; btn.dataset.board = b.board;
-      btn.onclick = () => { selectedBoard = b.board; if (lastStatus) renderBoard(lastStatus); };
+      btn.onclick = () => { selectedBoard = b.board; if (lastStatus) renderBoard(lastStatus); renderQuotes(); };
       tabs.appendChild(btn);
     }
   }
@@ -63,6 +75,79 @@ function renderBoard(status) {
   drawLine($("smile"), board.strikes.map(s => [s.strike, s.vol]), "#88c0d0");
   $("boardTable").innerHTML = "<tr><th>strike</th><th>skew</th><th>vol</th><th>calls</th><th>puts</th><th>delta</th><th>vega</th></tr>" +
     board.strikes.map(s => `<tr><td>${s.strike}</td><td>${fmt(s.skew, 3)}</td><td>${fmt(s.vol * 100, 1)}%</td><td>${fmt(s.vaultCallPosition, 2)}</td><td>${fmt(s.vaultPutPosition, 2)}</td><td>${fmt(s.greeks.delta, 3)}</td><td>${fmt(s.greeks.vega, 1)}</td></tr>`).join("");
+}
+
+// One update's explain of ΔNAV with the previous update's Greeks (vault side; theta is quote per year, vega quote per
+// 1.00 vol). NAV = quote holdings + base holdings · spot + option book value, so a spot move reaches NAV through the
+// book (delta, gamma) and the base holdings; what the Greeks do not explain (new trades' edge against the model value,
+// higher-order terms) is the residual, so the components always add up to the NAV change.
+function attribute(prev, cur) {
+  const dS = cur.spot - prev.spot;
+  const dtYears = Math.max(0, cur.now - prev.now) / SecondsPerYear;
+  const parts = {
+    delta: prev.greeks.delta * dS,
+    gamma: 0.5 * prev.greeks.gamma * dS * dS,
+    theta: prev.greeks.theta * dtYears,
+    vega: 0,
+    holdings: (prev.capitalBase + prev.feesBase) * dS,
+    fees: (cur.feesQuote - prev.feesQuote) + (cur.feesBase - prev.feesBase) * cur.spot,
+  };
+  const before = new Map();
+  prev.boards.forEach(b => b.strikes.forEach(k => before.set(b.board + "|" + k.strike, k)));
+  cur.boards.forEach(b => b.strikes.forEach(k => {
+    const p = before.get(b.board + "|" + k.strike);
+    if (p) parts.vega += p.greeks.vega * (k.vol - p.vol);
+  }));
+  parts.residual = (cur.nav - prev.nav) - Object.values(parts).reduce((a, x) => a + x, 0);
+  return parts;
+}
+
+function renderPnl(status) {
+  if (pnlPrevious && status.now >= pnlPrevious.now) {
+    const parts = attribute(pnlPrevious, status);
+    for (const k of Object.keys(parts)) if (isFinite(parts[k])) pnl[k] += parts[k];
+  }
+  if (pnlNavStart === null) pnlNavStart = status.nav;
+  pnlPrevious = status;
+  const total = Object.values(pnl).reduce((a, x) => a + x, 0);
+  const cls = (x) => x > 0 ? "pos" : x < 0 ? "neg" : "";
+  $("pnlTable").querySelector("tbody").innerHTML =
+    pnlComponents.map(([k, label]) => `<tr data-component="${k}"><td>${label}</td><td class="${cls(pnl[k])}">${fmt(pnl[k])}</td></tr>`).join("") +
+    `<tr class="total"><td>total = ΔNAV</td><td id="pnlTotal" class="${cls(total)}">${fmt(total)}</td></tr>` +
+    `<tr><td>NAV now − NAV at open</td><td id="pnlNavChange">${fmt(status.nav - pnlNavStart)}</td></tr>`;
+  const canvas = $("pnlChart"), ctx = canvas.getContext("2d");
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  const max = Math.max(1e-9, ...pnlComponents.map(([k]) => Math.abs(pnl[k])));
+  const w = (canvas.width - 20) / pnlComponents.length, mid = canvas.height / 2;
+  ctx.strokeStyle = "#4c566a"; ctx.beginPath(); ctx.moveTo(10, mid); ctx.lineTo(canvas.width - 10, mid); ctx.stroke();
+  ctx.font = "10px sans-serif";
+  pnlComponents.forEach(([k], i) => {
+    const h = pnl[k] / max * (mid - 14);
+    ctx.fillStyle = pnl[k] >= 0 ? "#a3be8c" : "#bf616a";
+    ctx.fillRect(14 + i * w, h >= 0 ? mid - h : mid, w - 8, Math.abs(h));
+    ctx.fillStyle = "#8a96a6"; ctx.fillText(k, 14 + i * w, canvas.height - 2);
+  });
+}
+
+function renderBoardGreeks(status) {
+  $("boardGreeks").innerHTML = "<tr><th>board</th><th>cache</th><th>delta</th><th>gamma</th><th>vega</th><th>std vega</th><th>theta/day</th><th>value</th></tr>" +
+    status.boards.map(b => `<tr data-board="${b.board}"><td>${b.board}</td><td>${b.stale ? "stale" : "fresh"}</td><td>${fmt(b.greeks.delta, 4)}</td><td>${fmt(b.greeks.gamma, 6)}</td>` +
+      `<td>${fmt(b.greeks.vega, 2)}</td><td>${fmt(b.greeks.standardVega, 2)}</td><td>${fmt(b.greeks.theta / 365, 2)}</td><td>${fmt(b.greeks.value, 2)}</td></tr>`).join("") +
+    `<tr class="total"><td>all</td><td></td><td>${fmt(status.greeks.delta, 4)}</td><td>${fmt(status.greeks.gamma, 6)}</td><td>${fmt(status.greeks.vega, 2)}</td>` +
+    `<td>${fmt(status.greeks.standardVega, 2)}</td><td>${fmt(status.greeks.theta / 365, 2)}</td><td>${fmt(status.greeks.value, 2)}</td></tr>`;
+}
+
+// Unit-size bid/ask per series from the stream's "quotes" event, for the selected board (series names carry yyyyMMdd).
+function renderQuotes() {
+  if (!lastQuotes || !selectedBoard) return;
+  const rows = lastQuotes.filter(q => q.series.includes("-" + selectedBoard + "-"));
+  $("quotesAge").textContent = `board ${selectedBoard}, ${rows.length} series`;
+  $("quotesTable").innerHTML = "<tr><th>series</th><th>bid</th><th>ask</th><th>vol</th></tr>" +
+    rows.map(q => `<tr><td>${q.series}</td><td>${fmt(q.bid)}</td><td>${fmt(q.ask)}</td><td>${fmt(q.vol * 100, 1)}%</td></tr>`).join("");
+}
+
+function renderOracle(status) {
+  $("oracleAge").textContent = spotObservedAt === null ? "–" : `${Math.max(0, status.now - spotObservedAt)} s`;
 }
 
 function onVault(status) {
@@ -79,6 +164,9 @@ function onVault(status) {
   $("breakers").innerHTML = status.breakers.map(b => `<li class="${b.active ? "breaker-on" : "breaker-off"}" data-breaker="${b.name}">${b.active ? "●" : "○"} ${b.name}: ${b.detail}</li>`).join("");
   renderHeatmap(status);
   renderBoard(status);
+  renderPnl(status);
+  renderBoardGreeks(status);
+  renderOracle(status);
 }
 
 function onTrade(t) {
@@ -95,3 +183,8 @@ source.onopen = () => { $("conn").textContent = "live"; $("conn").className = "o
 source.onerror = () => { $("conn").textContent = "reconnecting…"; $("conn").className = "off"; };
 source.addEventListener("vault", e => onVault(JSON.parse(e.data)));
 source.addEventListener("trade", e => onTrade(JSON.parse(e.data)));
+source.addEventListener("quotes", e => { lastQuotes = JSON.parse(e.data); renderQuotes(); });
+// The oracle's observation time is on /v1/markets (not in the vault event); poll it.
+const pollMarket = () => fetch("/v1/markets").then(r => r.json()).then(m => { spotObservedAt = m.spotObservedAt; if (lastStatus) renderOracle(lastStatus); }).catch(() => {});
+pollMarket();
+setInterval(pollMarket, 2000);

@@ -42,6 +42,17 @@ public sealed record SimulatedVenueSettings(string Id)
     /// <summary>Funding rates from data (e.g. <see cref="FundingRateCsvReader"/>), oldest first; the latest point at or before a period's start applies.</summary>
     public IReadOnlyList<FundingRatePoint>? FundingSeries { get; init; }
 
+    /// <summary>
+    /// A fault-free venue whose only cost is <paramref name="costRate"/> of traded notional (taker fee; no spread, impact,
+    /// latency or funding): the scenario runner's default, so a hedger's λ is exactly what its fills cost.
+    /// </summary>
+    /// <param name="id">Venue id.</param>
+    /// <param name="costRate">Taker fee, fraction of notional, ≥ 0.</param>
+    public static SimulatedVenueSettings ProportionalCost(string id, double costRate) => new(id)
+    {
+        TakerFeeRate = costRate, MakerFeeRate = 0, Depth = new OrderBookDepth(0, 0, 1, 1e12), MeanLatencySeconds = 0,
+    };
+
     /// <summary>Checks the settings; <paramref name="message"/> names the bad one.</summary>
     public SimulatedVenueError Validate(out string message)
     {

@@ -53,7 +53,7 @@ public static class AvellanedaStoikovExperiment
     }
 
     private static StrategySummary Summarise(double[] spreads, double[] profits, double[] finals)
-        => new(SampleStatistics.Of(spreads).Mean, SampleStatistics.Of(profits), SampleStatistics.Of(finals));
+        => new(SampleStatistics.Of(spreads).Mean, SampleStatistics.Of(profits), SampleStatistics.Of(finals), InventoryDistribution.Of(finals));
 
     /// <summary>(profit, final inventory, mean spread) of one path for each strategy.</summary>
     private static ((double, double, double) Inventory, (double, double, double) Symmetric) RunPath(

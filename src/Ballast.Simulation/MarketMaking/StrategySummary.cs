@@ -6,7 +6,8 @@ namespace Ballast.Simulation.MarketMaking;
 /// <param name="SpreadMean">Quoted spread ask − bid averaged over all steps and paths, price units.</param>
 /// <param name="Profit">Terminal profit X_T + q_T·s_T over paths, price units.</param>
 /// <param name="FinalInventory">Terminal inventory q_T over paths, units.</param>
-public sealed record StrategySummary(double SpreadMean, SampleStatistics Profit, SampleStatistics FinalInventory)
+/// <param name="FinalInventoryDistribution">Histogram and quantiles of q_T over paths.</param>
+public sealed record StrategySummary(double SpreadMean, SampleStatistics Profit, SampleStatistics FinalInventory, InventoryDistribution FinalInventoryDistribution)
 {
     /// <summary>Mean terminal profit.</summary>
     public double ProfitMean => Profit.Mean;

@@ -4,8 +4,8 @@ namespace Ballast.Simulation.Runner;
 
 /// <summary>
 /// Hedges with one of the engine's pure hedge policies (<see cref="IHedgePolicy"/>): the runner asks, the policy decides,
-/// the order fills at spot at <paramref name="CostRate"/> — no venue routing (the router's simulated venues are a
-/// separate study in <c>Hedging/</c>). Stateless, so one instance serves every path in parallel.
+/// the runner routes the order to a fault-free simulated venue charging <paramref name="CostRate"/> and books the fills in
+/// the vault. Stateless, so one instance serves every path in parallel.
 /// </summary>
 /// <param name="Policy">Engine hedge policy.</param>
 /// <param name="CostRate">All-in proportional cost of a hedge trade (ratio, e.g. 0.0005 = 5 bp); also the policy's λ.</param>

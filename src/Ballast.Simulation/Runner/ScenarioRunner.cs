@@ -117,6 +117,8 @@ public static class ScenarioRunner
         var vols = new double[settings.Steps + 1];
         settings.Market.Generate(rng, settings.StepYears, spots, vols);
         var flowRng = new Xoshiro256StarStar(rng.NextUInt64());
-        return new VaultPathSimulation(settings, spots, vols, flowRng, hedger);
+        // Drawn after the flow seed, so hedged and unhedged runs of a path see the same market and the same traders.
+        var venueRng = new Xoshiro256StarStar(rng.NextUInt64());
+        return new VaultPathSimulation(settings, spots, vols, flowRng, hedger, venueRng);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ballast.Engine;
 using Ballast.Engine.Commands;
 using Ballast.Engine.Events;
@@ -7,6 +8,7 @@ using Ballast.Engine.State;
 using Ballast.Engine.Volatility;
 using Ballast.Pricing;
 using Ballast.Simulation.Flow;
+using Ballast.Simulation.Hedging;
 using Ballast.Simulation.Metrics;
 using Ballast.Simulation.Randomness;
 using Ballast.Simulation.Scenarios;
@@ -25,6 +27,9 @@ public sealed class VaultPathSimulation
     private static readonly Principal Admin = new(new AccountId("admin"), Role.Admin);
     private static readonly Principal Governor = new(new AccountId("governor"), Role.Governor);
     private static readonly Principal Oracle = new(new AccountId("oracle"), Role.Oracle);
+    private static readonly Principal Hedger = new(new AccountId("hedger"), Role.Keeper);
+    // Hedge orders in the engine's 8-decimal lots, one slice: the single simulated venue takes the whole order.
+    private static readonly HedgeRouterSettings RouterSettings = new() { LotSize = 0.00000001m, Slices = 1 };
     private static readonly AccountId InitialProvider = new("lp-initial");
     private static readonly AccountId DepositProvider = new("lp-flow");
 
@@ -46,7 +51,12 @@ public sealed class VaultPathSimulation
     private StrikeState[] _snapStrikes = [];
     private double[] _snapVega = [], _snapVol = [];
     private int _snapCount;
-    private double _hedge, _hedgeAccount;
+    private readonly SimulatedVenue? _venue;
+    private readonly HedgeRouter? _router;
+    private readonly VenueRoute[] _routes = [];
+    private ImmutableSortedDictionary<string, VenueBackoff> _backoffs = ImmutableSortedDictionary.Create<string, VenueBackoff>(StringComparer.Ordinal);
+    private List<Event>? _journal;
+    private double _hedge;
     private long _lastHedge = -1;
     private long _now;
     private int _step;
@@ -57,14 +67,28 @@ public sealed class VaultPathSimulation
     /// <param name="vols">Market vol path, same length.</param>
     /// <param name="flowRng">This path's order-flow stream.</param>
     /// <param name="hedger">Optional hedger (seam for the hedging component).</param>
-    public VaultPathSimulation(ScenarioSettings settings, double[] spots, double[] vols, Xoshiro256StarStar flowRng, IDeltaHedger? hedger = null)
+    /// <param name="venueRng">The hedge venue's random stream (a fixed seed when null).</param>
+    public VaultPathSimulation(ScenarioSettings settings, double[] spots, double[] vols, Xoshiro256StarStar flowRng, IDeltaHedger? hedger = null,
+        Xoshiro256StarStar? venueRng = null)
     {
         _s = settings;
         _spots = spots;
         _vols = vols;
         _rng = flowRng;
         _hedger = hedger;
+        if (hedger is null) return;
+        var venue = hedger.Venue;
+        _venue = new SimulatedVenue(venue, venueRng ?? new Xoshiro256StarStar(0x5EED), DateTimeOffset.FromUnixTimeSeconds(settings.StartTime));
+        // Funding rates change once per period: accept one as old as a period plus a step.
+        _router = new HedgeRouter(RouterSettings with { MaxFundingAge = TimeSpan.FromSeconds(venue.FundingIntervalSeconds + settings.StepSeconds) });
+        _routes = [new VenueRoute(_venue, Vault.MaxHedgeQuantity, Vault.MaxHedgeQuantity)];
     }
+
+    /// <summary>Every event the run applies, in order, once <see cref="KeepJournal"/> was called before <see cref="Run"/> (else null).</summary>
+    public IReadOnlyList<Event>? Journal => _journal;
+
+    /// <summary>Records every applied event in <see cref="Journal"/> (for replay checks).</summary>
+    public void KeepJournal() => _journal ??= [];
 
     /// <summary>The engine state (for tests: what the simulation did is visible as engine state).</summary>
     public VaultState State => _state;
@@ -120,19 +144,10 @@ public sealed class VaultPathSimulation
             if (_step < steps) Trade(cumulative);
             if (_hedger is not null)
             {
-                double since = _lastHedge < 0 ? double.PositiveInfinity : _now - _lastHedge;
-                var context = new HedgeContext(NetDelta(), _hedge, _state.Exposure.Gamma, _state.Exposure.Vega, spot, _vols[_step],
-                    since, GammaWeightedYears(), _state.Parameters.RateAndCarry, _hedger.CostRate);
-                double target = _hedger.TargetHedge(context, _now);
-                if (double.IsFinite(target) && target != _hedge)
-                {
-                    _lastHedge = _now;
-                    _result.HedgeTrades++;
-                    double cost = Math.Abs(target - _hedge) * spot * _hedger.CostRate;
-                    _hedgeAccount -= cost;
-                    cumulative[(int)PnlComponent.Hedge] -= cost;
-                    _hedge = target;
-                }
+                double beforeHedge = Nav();
+                Hedge(_hedger, spot);
+                // Fees, slippage against the mark and funding: what booking the hedge cost the vault at this spot.
+                cumulative[(int)PnlComponent.Hedge] += Nav() - beforeHedge;
             }
 
             Snapshot();
@@ -328,7 +343,7 @@ public sealed class VaultPathSimulation
             return 0;
         }
 
-        _state.Apply(decision);
+        Apply(decision);
         var fill = (TradeExecuted)decision.Event;
         double toQuote = quote.PaymentAsset == Asset.Quote ? 1.0 : _spots[_step];
         double filled = (double)fill.Size, paid = (double)fill.Payment * toQuote;
@@ -370,8 +385,7 @@ public sealed class VaultPathSimulation
         // Greeks as of the end of the previous step (after its trades): Hull §19.7 Taylor expansion of the book.
         double delta = _prevDelta * dS, gamma = 0.5 * _prevGamma * dS * dS, theta = _prevTheta * dt, vega = 0;
         for (int k = 0; k < _snapCount; k++) vega += _snapVega[k] * (_snapStrikes[k].CachedVol - _snapVol[k]);
-        double hedge = _hedge * dS;
-        _hedgeAccount += hedge;
+        double hedge = _hedge * dS; // a linear hedge of q units gains q·dS, which is how its value in NAV moves
         double change = Nav() - navPrevious;
         cumulative[(int)PnlComponent.Delta] += delta;
         cumulative[(int)PnlComponent.Gamma] += gamma;
@@ -424,8 +438,59 @@ public sealed class VaultPathSimulation
 
     private double Holdings() => _state.HoldingsValue(Asset.Quote) + _state.HoldingsValue(Asset.Base) * _state.Spot;
 
-    /// <summary>NAV: capital and fees at spot + the book at the engine's cached marks + the hedge account.</summary>
-    private double Nav() => Holdings() + _state.Exposure.Value + _hedgeAccount;
+    /// <summary>NAV: capital and fees at spot (hedge fees and funding already paid from it) + the book at the engine's cached marks + the hedge's price P&amp;L.</summary>
+    private double Nav() => Holdings() + _state.Exposure.Value + _state.HedgeValue(_state.Spot);
+
+    /// <summary>
+    /// One hedge round through the engine: the venue is marked at spot, funding it settled is booked, the hedger's target
+    /// becomes a router order on the venue, and every fill and any change of hedge health is booked with a command —
+    /// so the ledger holds the hedge and a replay rebuilds it.
+    /// </summary>
+    private void Hedge(IDeltaHedger hedger, double spot)
+    {
+        var at = DateTimeOffset.FromUnixTimeSeconds(_now);
+        _venue!.SetMark(spot, at);
+        var settlement = _venue.SettleFunding(at);
+        if (VenueDataGuard.CheckSettlement(settlement, out _) == VenueError.None && settlement.Periods > 0 && _state.Hedges.Venues.ContainsKey(_venue.Id))
+        {
+            decimal amount = Math.Round(HedgeMoney.Cost(settlement.Amount), _state.Market!.QuoteDecimals, MidpointRounding.ToPositiveInfinity);
+            if (amount != 0m) Send(new BookHedgeFunding(Hedger, _venue.Id, amount, settlement.RatePerYear));
+        }
+
+        double since = _lastHedge < 0 ? double.PositiveInfinity : _now - _lastHedge;
+        var context = new HedgeContext(NetDelta(), _hedge, _state.Exposure.Gamma, _state.Exposure.Vega, spot, _vols[_step],
+            since, GammaWeightedYears(), _state.Parameters.RateAndCarry, hedger.CostRate);
+        double change = hedger.TargetHedge(context, _now) - _hedge;
+        if (!double.IsFinite(change) || Math.Abs(change) >= (double)Vault.MaxHedgeQuantity) return;
+        decimal lot = RouterSettings.LotSize;
+        decimal order = decimal.Truncate((decimal)change / lot) * lot;
+        if (order == 0m)
+        {
+            // The policy wants nothing more: whatever was left unplaced no longer matters, so the gate may reopen.
+            if (_state.HedgeHealth.IsUnderHedged) Send(new ReportHedgeHealth(Hedger, HedgeStatus.Hedged, UnderHedgeReason.None, 0m, ""));
+            return;
+        }
+
+        var execution = _router!.Execute(order, _routes, _state.Hedges, _backoffs, at, $"p{_step}");
+        _backoffs = execution.Backoffs;
+        int booked = 0;
+        foreach (var fill in execution.Fills)
+        {
+            if (Send(new BookHedgeFill(Hedger, fill.VenueId, fill.OrderId, fill.Quantity, fill.Price, fill.Fee))) booked++;
+        }
+
+        var health = execution.Health;
+        if (health != _state.HedgeHealth)
+        {
+            string message = health.Message.Length > 1_000 ? health.Message[..1_000] : health.Message;
+            Send(new ReportHedgeHealth(Hedger, health.Status, health.Reason, health.UnhedgedQuantity, message));
+        }
+
+        _hedge = (double)_state.HedgePosition;
+        if (booked == 0) return;
+        _lastHedge = _now;
+        _result.HedgeTrades++;
+    }
 
     private void Record(TimeSeries t, double[] cumulative, double nav, double unit, double drawdown, double util)
     {
@@ -473,14 +538,21 @@ public sealed class VaultPathSimulation
             return false;
         }
 
-        _state.Apply(decision);
+        Apply(decision);
         return true;
+    }
+
+    private void Apply(in Decision decision)
+    {
+        _state.Apply(decision);
+        if (_journal is null) return;
+        for (int i = 0; i < decision.EventCount; i++) _journal.Add(decision[i]);
     }
 
     private void Must(Command command)
     {
         var decision = Vault.Decide(_state, command, _now);
         if (decision.Rejection is { } rejection) throw new InvalidOperationException($"simulation setup command {command.GetType().Name} rejected: {rejection}");
-        _state.Apply(decision);
+        Apply(decision);
     }
 }

@@ -126,6 +126,8 @@ public sealed class TestVault
                 CollateralDeposited c when c.Asset == asset => c.Amount,
                 CollateralWithdrawn w when w.Asset == asset => -w.Amount,
                 InsuranceFundDeposited f when asset == Asset.Quote => f.Amount,
+                HedgeFillBooked h when asset == Asset.Quote => -h.Fee,
+                HedgeFundingBooked h when asset == Asset.Quote => -h.Amount,
                 _ => 0m,
             };
         }

@@ -6,8 +6,9 @@ namespace Ballast.Server.Tests.Browser;
 
 /// <summary>
 /// The dashboard in Debian's Chromium (driven by Playwright for .NET; never a downloaded browser): a paper-mode
-/// server on a free loopback port, NAV and Greeks render and change, a click opens another board, a screenshot is
-/// saved to the test output folder (artifacts/dashboard.png).
+/// server on a free loopback port, NAV and Greeks render and change, PnL attribution adds up to the NAV change, Greeks
+/// per board, oracle age and unit quotes show, a click opens another board (and its quotes), a screenshot is saved to
+/// the test output folder (artifacts/dashboard.png).
 /// </summary>
 public sealed class DashboardBrowserTests(ITestOutputHelper output)
 {
@@ -50,6 +51,20 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         output.WriteLine($"later: NAV {await page.InnerTextAsync("#nav")}, delta {await page.InnerTextAsync("#delta")}, vega {await page.InnerTextAsync("#vega")}");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#trades tbody tr').length > 0", null, wait);
 
+        // PnL attribution: every component listed, spot moves reach the delta line, and the components add up to ΔNAV.
+        await page.WaitForFunctionAsync("() => { const d = document.querySelector('#pnlTable tr[data-component=delta] td:last-child'); return d && d.textContent !== '0.00' && d.textContent !== '-0.00'; }", null, wait);
+        Assert.Equal(7, await page.Locator("#pnlTable tr[data-component]").CountAsync());
+        // Both cells come from one render: read them together so an update cannot land between the two reads.
+        string[] cells = await page.EvaluateAsync<string[]>("() => [document.getElementById('pnlTotal').textContent, document.getElementById('pnlNavChange').textContent]");
+        string total = cells[0], navChange = cells[1];
+        output.WriteLine($"PnL attribution total {total}, NAV change {navChange}");
+        Assert.Equal(navChange, total);
+
+        // Greeks per board (header, two boards, total), the oracle's spot age, and unit quotes for the selected board.
+        Assert.Equal(4, await page.Locator("#boardGreeks tr").CountAsync());
+        Assert.Matches(@"^\d+ s$", await page.InnerTextAsync("#oracleAge"));
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#quotesTable tr').length === 11", null, wait); // header + 5 strikes × call/put
+
         var tabs = page.Locator(".board-tab");
         Assert.Equal(2, await tabs.CountAsync());
         string second = await tabs.Nth(1).InnerTextAsync();
@@ -57,6 +72,8 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await page.WaitForFunctionAsync("b => document.getElementById('boardName').textContent.startsWith(b)", second, wait);
         Assert.Equal(6, await page.Locator("#boardTable tr").CountAsync()); // header + 5 strikes
         Assert.Contains("active", await tabs.Nth(1).GetAttributeAsync("class"));
+        await page.WaitForFunctionAsync("b => document.getElementById('quotesAge').textContent.includes(b) && document.querySelectorAll('#quotesTable tr').length === 11", second, wait);
+        Assert.All(await page.Locator("#quotesTable td:first-child").AllInnerTextsAsync(), series => Assert.Contains("-" + second + "-", series));
 
         string dir = Path.Combine(AppContext.BaseDirectory, "artifacts");
         Directory.CreateDirectory(dir);
