@@ -65,13 +65,25 @@ public sealed partial class VaultState
     public NavResult PoolNav(long now, VaultParameters p)
     {
         if (!HasSpot || Market is null) return NavResult.Invalid(NavInputError.NonPositiveSpot, "no spot price yet");
+        if (_nav is { } memo && memo.Version == Version && memo.Now == now && ReferenceEquals(memo.Parameters, p)) return memo.Value;
+        var nav = ComputePoolNav(now, p);
+        _nav = new NavMemo(Version, now, p, nav);
+        return nav;
+    }
+
+    private sealed record NavMemo(long Version, long Now, VaultParameters Parameters, NavResult Value);
+
+    private NavMemo? _nav;
+
+    private NavResult ComputePoolNav(long now, VaultParameters p)
+    {
         double book = BookValueAtGwav(now, p);
         if (!double.IsFinite(book) || Math.Abs(book) > 1e24) return NavResult.Invalid(NavInputError.Overflow, $"option book value {book} is not a finite amount");
         decimal quote = _capital[(int)Asset.Quote] + _fees[(int)Asset.Quote];
         decimal baseUnits = _capital[(int)Asset.Base] + _fees[(int)Asset.Base];
         decimal spot = (decimal)Spot;
         decimal queued = Pool?.QueuedDepositTotal ?? 0m;
-        decimal liability = decimal.Round(-(decimal)book, Market.QuoteDecimals, MidpointRounding.ToPositiveInfinity);
+        decimal liability = decimal.Round(-(decimal)book, Market!.QuoteDecimals, MidpointRounding.ToPositiveInfinity);
         decimal debts = Math.Max(-quote, 0m) + Math.Max(-baseUnits, 0m) * spot;
         decimal hedges = HedgeValue(spot);
         return NavCalculator.Compute(new NavInputs(Math.Max(quote, 0m) + queued, Math.Max(baseUnits, 0m), spot, hedges, debts, queued, liability));
