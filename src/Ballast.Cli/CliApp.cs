@@ -25,6 +25,7 @@ public static class CliApp
         ["pool"] = (PoolCommand.Run, "pool waterfall --nav X --tranches FILE.json: split a NAV between risk tranches"),
         ["serve"] = (ServeCommand.Run, "run the vault service: HTTP API, stream, dashboard, metrics [--db PATH | --postgres CONN] [--urls URL] [--paper]"),
         ["simulate"] = (SimulateCommand.Run, "simulate a vault against order flow (presets: default, calm, crash, toxic-flow, btc-2017-2019, avellaneda-stoikov, ...)"),
+        ["vault"] = (VaultCommand.Run, "vault status --db PATH [--json]: the liquidity pool from a ledger: NAV, tranche share prices, utilisation, queues, breakers"),
         ["surface"] = (SurfaceFitCommand.Run, "surface fit --chain FILE.json: fit SVI per expiry to a Deribit chain, check arbitrage, plot"),
     };
 

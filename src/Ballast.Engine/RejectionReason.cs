@@ -67,6 +67,7 @@ public enum RejectionReason
     PositionsOpen,
     /// <summary>Liquidation of an account whose maintenance margin balance is ≥ 0 (or that is not in a margin mode, or holds no positions).</summary>
     NotLiquidatable,
+
     /// <summary>The vault is under-hedged (its venues could not take the last hedge) and the trade would grow its unhedged delta (Lyra v1 <c>canHedge</c>).</summary>
     HedgingUnavailable,
     /// <summary>The account is being auctioned: it may not trade, withdraw or be liquidated incrementally, and no second auction starts.</summary>
@@ -75,4 +76,37 @@ public enum RejectionReason
     NoAuction,
     /// <summary>The account's maintenance requirement is above the incremental-close threshold: liquidate it by Dutch auction.</summary>
     LiquidationByAuction,
+
+    /// <summary>The liquidity pool is not set up yet (Admin sends OpenPool).</summary>
+    PoolNotOpen,
+
+    /// <summary>The liquidity pool is already set up.</summary>
+    PoolAlreadyOpen,
+
+    /// <summary>No tranche has that name.</summary>
+    UnknownTranche,
+
+    /// <summary>The LP holds fewer free shares than it asked to withdraw.</summary>
+    InsufficientShares,
+
+    /// <summary>No queued LP request has that id.</summary>
+    UnknownRequest,
+
+    /// <summary>An LP amount is below the pool's minimum deposit/withdrawal.</summary>
+    BelowMinimum,
+
+    /// <summary>Instant LP deposits and withdrawals are disabled; use the queues.</summary>
+    InstantModeDisabled,
+
+    /// <summary>A pool circuit breaker is active or firing.</summary>
+    CircuitBreakerActive,
+
+    /// <summary>The pool's liabilities exceed its assets.</summary>
+    PoolInsolvent,
+
+    /// <summary>A deposit cannot be priced fairly: a more senior tranche is below its target, or the tranche is wiped out.</summary>
+    TrancheImpaired,
+
+    /// <summary>No LP request is due (or allowed) now; the message says why.</summary>
+    NothingToProcess,
 }

@@ -52,6 +52,7 @@ public static partial class Vault
             Liquidate l => DecideLiquidate(state, l, now, p, activation),
             DepositInsuranceFund f => DecideInsuranceDeposit(state, f, now, activation),
             StartLiquidationAuction or BidLiquidationAuction or EndLiquidationAuction => DecideAuction(state, command, now, p, activation),
+            PoolCommand pc => DecidePool(state, pc, now, p, activation),
             BookHedgeFill or BookHedgeFunding or ReportHedgeHealth => DecideHedge(state, command, now, activation),
             _ => Decision.Reject(RejectionReason.InvalidInput, $"unknown command {command.GetType().Name}"),
         };
@@ -113,6 +114,7 @@ public static partial class Vault
 
         // The trader's free balances after payment and collateral change must stay ≥ 0.
         decimal after = position + (buy ? size : -size);
+        if (PoolHaltsTrade(state, position, after, now) is { } halted) return halted;
         var collateralAsset = CollateralRequirement.AssetFor(c.Series.Type);
         bool margined = account?.UsesMargin ?? false;
         decimal lockChange = margined ? 0m : CollateralRequirement.For(c.Series, after) - CollateralRequirement.For(c.Series, position);
@@ -237,7 +239,7 @@ public static partial class Vault
         }
 
         _ = board;
-        return Decision.Accept(new BoardSettled(now, c.Expiry, price, payouts), activation);
+        return Decision.Accept(new BoardSettled(now, c.Expiry, price, payouts), SettlementBreaker(state, now), activation);
     }
 
     /// <summary>

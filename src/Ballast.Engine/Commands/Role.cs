@@ -17,4 +17,7 @@ public enum Role
 
     /// <summary>Liquidates under-margined accounts (and is paid the liquidator's part of the penalty).</summary>
     Keeper,
+
+    /// <summary>Deposits into and withdraws from the liquidity pool's tranches for its own account.</summary>
+    LiquidityProvider,
 }

@@ -1,3 +1,5 @@
+using Ballast.Engine.Markets;
+
 namespace Ballast.Engine.Pool;
 
 /// <summary>A deposit or withdrawal waiting in a tranche's FIFO queue.</summary>
@@ -7,4 +9,4 @@ namespace Ballast.Engine.Pool;
 /// <param name="IsDeposit">True for a deposit (amount in quote), false for a withdrawal (amount in shares).</param>
 /// <param name="Amount">Remaining quote (deposit) or shares (withdrawal), &gt; 0.</param>
 /// <param name="RequestedAt">Unix seconds when queued.</param>
-public sealed record QueuedRequest(long Id, string Account, string Tranche, bool IsDeposit, decimal Amount, long RequestedAt);
+public sealed record QueuedRequest(long Id, AccountId Account, string Tranche, bool IsDeposit, decimal Amount, long RequestedAt);

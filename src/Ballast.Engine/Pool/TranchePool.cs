@@ -1,3 +1,4 @@
+using Ballast.Engine.Markets;
 using Ballast.Engine.Pool.Events;
 
 namespace Ballast.Engine.Pool;
@@ -19,7 +20,7 @@ public sealed class TranchePool
 {
     private readonly TrancheState[] _tranches;
     private readonly Dictionary<string, int> _index;
-    private readonly Dictionary<(int Tranche, string Account), decimal> _balances;
+    private readonly Dictionary<(int Tranche, AccountId Account), decimal> _balances;
     private readonly List<QueuedRequest>[] _deposits;
     private readonly List<QueuedRequest>[] _withdrawals;
     private readonly long[] _breakerUntil;
@@ -63,6 +64,23 @@ public sealed class TranchePool
         return true;
     }
 
+    /// <summary>The pool a <see cref="PoolOpened"/> event describes, with its seed shares minted to the seed owner in the most
+    /// junior tranche (the NAV present at opening is already in the vault: no money moves).</summary>
+    /// <param name="opened">The event; its configuration was validated when it was decided.</param>
+    public static TranchePool Open(PoolOpened opened)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        var pool = Create(opened.Tranches, opened.Parameters, opened.Time);
+        if (opened.SeedShares > 0)
+        {
+            var junior = pool._tranches[^1];
+            pool.Apply(new DepositProcessed(opened.Time, 0, opened.SeedOwner, junior.Name, opened.SeedNav, junior.Config.InitialSharePrice,
+                opened.SeedShares, 0, false));
+        }
+
+        return pool;
+    }
+
     /// <summary>Parameters in force.</summary>
     public PoolParameters Parameters { get; }
 
@@ -87,12 +105,12 @@ public sealed class TranchePool
     /// <summary>Shares <paramref name="account"/> holds in <paramref name="tranche"/>, excluding shares queued for withdrawal.</summary>
     /// <param name="account">LP account.</param>
     /// <param name="tranche">Tranche name.</param>
-    public decimal SharesOf(string account, string tranche) =>
+    public decimal SharesOf(AccountId account, string tranche) =>
         _index.TryGetValue(tranche, out int i) && _balances.TryGetValue((i, account), out var s) ? s : 0;
 
     /// <summary>All non-zero LP balances: (tranche, account, shares), sorted by tranche seniority then account.</summary>
-    public IEnumerable<(string Tranche, string Account, decimal Shares)> Balances =>
-        _balances.Where(kv => kv.Value != 0).OrderBy(kv => kv.Key.Tranche).ThenBy(kv => kv.Key.Account, StringComparer.Ordinal)
+    public IEnumerable<(string Tranche, AccountId Account, decimal Shares)> Balances =>
+        _balances.Where(kv => kv.Value != 0).OrderBy(kv => kv.Key.Tranche).ThenBy(kv => kv.Key.Account.Value, StringComparer.Ordinal)
             .Select(kv => (_tranches[kv.Key.Tranche].Name, kv.Key.Account, kv.Value));
 
     /// <summary>The tranche's deposit queue, head first.</summary>
@@ -175,7 +193,7 @@ public sealed class TranchePool
     /// <param name="tranche">Tranche name.</param>
     /// <param name="amount">Quote, &gt; 0, ≥ min deposit, at most the quote decimals.</param>
     /// <param name="now">Unix seconds, not before the last event.</param>
-    public PoolDecision RequestDeposit(string account, string tranche, decimal amount, long now)
+    public PoolDecision RequestDeposit(AccountId account, string tranche, decimal amount, long now)
     {
         var problem = CheckCommon(account, tranche, now, out _)
             ?? CheckAmount(amount, Parameters.QuoteDecimals, "deposit amount", "quote");
@@ -187,7 +205,7 @@ public sealed class TranchePool
     /// <param name="tranche">Tranche name.</param>
     /// <param name="shares">Shares, &gt; 0, at most the share decimals, ≤ the account's free balance, and ≥ the minimum unless it is the whole balance.</param>
     /// <param name="now">Unix seconds, not before the last event.</param>
-    public PoolDecision RequestWithdrawal(string account, string tranche, decimal shares, long now)
+    public PoolDecision RequestWithdrawal(AccountId account, string tranche, decimal shares, long now)
     {
         var problem = CheckCommon(account, tranche, now, out int i)
             ?? CheckAmount(shares, Parameters.ShareDecimals, "withdrawal", "shares", ExitsWholeBalance(account, i, shares))
@@ -199,13 +217,13 @@ public sealed class TranchePool
     /// <param name="account">The caller.</param>
     /// <param name="requestId">The request's id.</param>
     /// <param name="now">Unix seconds, not before the last event.</param>
-    public PoolDecision Cancel(string account, long requestId, long now)
+    public PoolDecision Cancel(AccountId account, long requestId, long now)
     {
-        if (string.IsNullOrEmpty(account)) return PoolDecision.Reject(PoolRejectionReason.InvalidAccount, "account must be non-empty");
+        if (string.IsNullOrEmpty(account.Value)) return PoolDecision.Reject(PoolRejectionReason.InvalidAccount, "account must be non-empty");
         if (now < LastEventTime) return Backwards(now);
         var request = FindRequest(requestId);
         if (request is null) return PoolDecision.Reject(PoolRejectionReason.UnknownRequest, $"no queued request {requestId}");
-        if (!string.Equals(request.Account, account, StringComparison.Ordinal))
+        if (request.Account != account)
             return PoolDecision.Reject(PoolRejectionReason.NotRequestOwner, $"request {requestId} belongs to another account");
         return PoolDecision.Accept(new RequestCancelled(now, requestId, account, request.IsDeposit ? request.Amount : 0, request.IsDeposit ? 0 : request.Amount));
     }
@@ -286,7 +304,7 @@ public sealed class TranchePool
     /// <param name="amount">Quote, &gt; 0.</param>
     /// <param name="market">NAV and state now (NAV excludes this deposit).</param>
     /// <param name="now">Unix seconds.</param>
-    public PoolDecision InstantDeposit(string account, string tranche, decimal amount, PoolMarket market, long now)
+    public PoolDecision InstantDeposit(AccountId account, string tranche, decimal amount, PoolMarket market, long now)
     {
         ArgumentNullException.ThrowIfNull(market);
         var problem = CheckCommon(account, tranche, now, out int i)
@@ -313,7 +331,7 @@ public sealed class TranchePool
     /// <param name="shares">Shares, &gt; 0, ≤ the account's free balance.</param>
     /// <param name="market">NAV and liquidity now.</param>
     /// <param name="now">Unix seconds.</param>
-    public PoolDecision InstantWithdrawal(string account, string tranche, decimal shares, PoolMarket market, long now)
+    public PoolDecision InstantWithdrawal(AccountId account, string tranche, decimal shares, PoolMarket market, long now)
     {
         ArgumentNullException.ThrowIfNull(market);
         var problem = CheckCommon(account, tranche, now, out int i)
@@ -440,6 +458,14 @@ public sealed class TranchePool
                 state.TargetBasePrice = t.TargetSharePrice / state.AccrualFactor(t.Time);
                 break;
             }
+            case PoolEventBatch batch:
+                foreach (var change in batch.Changes)
+                {
+                    if (change is PoolEventBatch or PoolOpened) throw new InvalidOperationException($"a batch cannot hold {change.GetType().Name}");
+                    Apply(change);
+                }
+
+                break;
             case PoolMarked m:
                 _history.Add(new PoolMark(m.Time, m.Nav, Claims(m.Nav, m.Time).Select(c => c.SharePrice).ToArray(), m.Attribution));
                 break;
@@ -547,18 +573,18 @@ public sealed class TranchePool
         return p;
     }
 
-    private PoolDecision? CheckCommon(string account, string tranche, long now, out int index)
+    private PoolDecision? CheckCommon(AccountId account, string tranche, long now, out int index)
     {
         index = -1;
-        if (string.IsNullOrEmpty(account)) return PoolDecision.Reject(PoolRejectionReason.InvalidAccount, "account must be non-empty");
+        if (string.IsNullOrEmpty(account.Value)) return PoolDecision.Reject(PoolRejectionReason.InvalidAccount, "account must be non-empty");
         if (tranche is null || !_index.TryGetValue(tranche, out index))
             return PoolDecision.Reject(PoolRejectionReason.UnknownTranche, $"no tranche '{tranche}' (tranches: {string.Join(", ", _tranches.Select(t => t.Name))})");
         return now < LastEventTime ? Backwards(now) : null;
     }
 
     // An LP may always leave with its whole balance, even when it is below the minimum.
-    private bool ExitsWholeBalance(string account, int i, decimal shares) =>
-        i >= 0 && account is not null && _balances.TryGetValue((i, account), out var held) && shares == held;
+    private bool ExitsWholeBalance(AccountId account, int i, decimal shares) =>
+        i >= 0 && _balances.TryGetValue((i, account), out var held) && shares == held;
 
     private PoolDecision? CheckAmount(decimal amount, int decimals, string what, string unit, bool minimumWaived = false)
     {
@@ -570,7 +596,7 @@ public sealed class TranchePool
         return null;
     }
 
-    private PoolDecision? CheckHolding(string account, int i, decimal shares)
+    private PoolDecision? CheckHolding(AccountId account, int i, decimal shares)
     {
         decimal held = _balances.TryGetValue((i, account), out var s) ? s : 0;
         return shares > held
@@ -609,7 +635,7 @@ public sealed class TranchePool
 
     private int IndexOf(string tranche) => _index.TryGetValue(tranche, out int i) ? i : throw new InvalidOperationException($"unknown tranche '{tranche}'");
 
-    private void AddBalance(int tranche, string account, decimal delta)
+    private void AddBalance(int tranche, AccountId account, decimal delta)
     {
         decimal next = (_balances.TryGetValue((tranche, account), out var s) ? s : 0) + delta;
         if (next < 0) throw new InvalidOperationException($"'{account}' would hold {next} shares of '{_tranches[tranche].Name}'");

@@ -107,8 +107,9 @@ internal static class Quoter
         double years = GreekCalculator.YearsToExpiry(board.Expiry, now);
         bool postCutoff = board.Expiry - now < p.TradingCutoff;
 
-        // NAV seam: capital + fees at spot + the book at cached vols. The pool issue values the book at GWAV vols.
-        double nav = s.HoldingsValue(Asset.Quote) + s.HoldingsValue(Asset.Base) * spot + s.Exposure.Value + s.HedgeValue(spot);
+        // Lyra liquidity.NAV: the pool NAV with the book valued at GWAV vols (issue 5), so a single trade cannot move it.
+        // Only the vega-utilisation fee reads it, and only for a piece that grows |net std vega|: valued then, once.
+        double nav = double.NaN;
         double hedge = s.HedgeDelta; // issue 6: the hedge counts in the net delta the inventory term and the delta cap see
         double varianceGwavIv = board.BaseIvGwav.AverageOverLast((long)p.VarianceIvGwavPeriod, now);
         double forceCloseGwavVol = forceClose
@@ -175,8 +176,9 @@ internal static class Quoter
             var post = exposure - strikeExposure + newStrikeExposure;
 
             double piecePremium = unitPrice * pieceAmount;
+            if (double.IsNaN(nav) && Math.Abs(post.StandardVega) > Math.Abs(exposure.StandardVega)) nav = (double)s.PoolNav(now, p).Nav;
             var inputs = new FeeInputs(piecePremium, spot, pieceAmount, years, unit.Vega, pricingVol, move.NewSkew,
-                exposure.StandardVega, post.StandardVega, nav, Math.Abs(varianceGwavIv - move.NewBaseIv), forceClose);
+                exposure.StandardVega, post.StandardVega, double.IsNaN(nav) ? 0.0 : nav, Math.Abs(varianceGwavIv - move.NewBaseIv), forceClose);
             fees += FeeSchedule.Compute(inputs, p);
             adjustment += InventoryAdjustment.Compute(exposure.Delta + hedge, post.Delta + hedge, exposure.StandardVega, post.StandardVega, spot, p);
             premium += piecePremium;

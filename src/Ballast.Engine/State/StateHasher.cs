@@ -14,7 +14,7 @@ namespace Ballast.Engine.State;
 /// (trailing zeros removed) and written as invariant text, strings as length-prefixed UTF-8. No culture, no
 /// dictionary order, no reference identity enters the hash.
 /// </summary>
-internal sealed class StateHasher : IDisposable
+internal sealed partial class StateHasher : IDisposable
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _buffer = new byte[16];
@@ -73,6 +73,7 @@ internal sealed class StateHasher : IDisposable
         foreach (var (id, auction) in s.Auctions.OrderBy(a => a.Key.Value, StringComparer.Ordinal)) { Str(id.Value); Long(auction.StartedAt); Bool(auction.Insolvent); }
         Tag("settled");
         foreach (var (expiry, price) in s.SettledBoards) { Long(expiry); Dec(price); }
+        Pool(s.Pool);
         // Only once hedging was used, so the hashes of vaults that never hedged are unchanged.
         if (s.HasHedgeState) Hedges(s.Hedges);
     }

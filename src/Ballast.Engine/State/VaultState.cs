@@ -238,6 +238,7 @@ public sealed partial class VaultState
             case InsuranceFundDeposited f: InsuranceFund += f.Amount; break;
             case AccountLiquidated l: ApplyLiquidation(l); break;
             case InsolvencyCovered or LiquidationAuctionStarted or AuctionBidFilled or LiquidationAuctionEnded: ApplyMarginEvent(e); break;
+            case Pool.Events.PoolEvent pe: ApplyPool(pe); break;
             case HedgeFillBooked or HedgeFundingBooked or HedgeHealthReported: ApplyHedge(e); break;
             default: throw new InvalidOperationException($"unknown event {e.GetType().Name}");
         }

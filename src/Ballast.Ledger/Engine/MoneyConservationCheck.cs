@@ -1,5 +1,7 @@
 using Ballast.Engine.Events;
 using Ballast.Engine.Markets;
+using Ballast.Engine.Pool;
+using Ballast.Engine.Pool.Events;
 using Ballast.Engine.State;
 
 namespace Ballast.Ledger.Engine;
@@ -22,8 +24,9 @@ public sealed record MoneyConservationFailure(long Sequence, string EventType, A
 /// Balances: <see cref="VaultState.Capital"/> (LP capital and trading results), <see cref="VaultState.AccruedFees"/>
 /// and each trader's free and locked money. External flows: <see cref="CapitalDeposited"/>,
 /// <see cref="CollateralDeposited"/>, <see cref="CollateralWithdrawn"/>, <see cref="InsuranceFundDeposited"/> (the insurance
-/// fund is counted in quote), and hedge venue fees and funding (<see cref="HedgeFillBooked"/>, <see cref="HedgeFundingBooked"/>:
-/// quote paid to, or received from, a venue); premiums, fees, collateral locks, liquidation penalties, insolvency cover and
+/// fund is counted in quote), hedge venue fees and funding (<see cref="HedgeFillBooked"/>, <see cref="HedgeFundingBooked"/>:
+/// quote paid to, or received from, a venue), and the liquidity pool's LP flows (deposit requests and instant deposits in,
+/// withdrawal payouts and refunds out; queued deposits are held apart from capital until processed); premiums, fees, collateral locks, liquidation penalties, insolvency cover and
 /// settlement payouts (<see cref="BoardSettled"/>) move money between holders and must net to zero.
 /// <see cref="VaultState.Apply(Event)"/> moves money in pairs, so the sum is conserved for any event unless decimal
 /// rounding loses or invents dust (an amount with more digits than the sum can carry); an event Decide would never
@@ -63,6 +66,7 @@ public sealed class MoneyConservationCheck
             case CollateralDeposited d: _netDeposits[(int)d.Asset] += d.Amount; break;
             case CollateralWithdrawn w: _netDeposits[(int)w.Asset] -= w.Amount; break;
             case InsuranceFundDeposited f: _netDeposits[(int)Asset.Quote] += f.Amount; break;
+            case PoolEvent p: _netDeposits[(int)Asset.Quote] += LpCashFlow.QuoteIn(p); break;
             // Hedge venue fees and funding leave the vault to the venue (funding received enters: a negative amount).
             case HedgeFillBooked h: _netDeposits[(int)Asset.Quote] -= h.Fee; break;
             case HedgeFundingBooked h: _netDeposits[(int)Asset.Quote] -= h.Amount; break;
@@ -83,6 +87,8 @@ public sealed class MoneyConservationCheck
         {
             // The insurance fund is quote the vault holds apart from LP capital (margin liquidations, issue 7).
             decimal held = s.Capital(asset) + s.AccruedFees(asset) + (asset == Asset.Quote ? s.InsuranceFund : 0m);
+            // LP deposits waiting in the pool's queues are quote the vault holds outside capital (issue 5).
+            if (asset == Asset.Quote) held += s.Pool?.QueuedDepositTotal ?? 0m;
             if (s.AccruedFees(asset) < 0m)
                 return Fail(asset, held, $"accrued {asset} fees are negative ({s.AccruedFees(asset)})");
             foreach (var account in s.Accounts.Values)

@@ -57,6 +57,7 @@ public static class V1Endpoints
         v1.MapPost("/oracle/spot", PostSpot).RequireRoles(ApiRole.Oracle).WithTags("oracle");
         v1.MapPost("/oracle/vol", PostVol).RequireRoles(ApiRole.Oracle).WithTags("oracle");
         MarginEndpoints.Map(v1);
+        PoolEndpoints.Map(v1);
     }
 
     internal static bool TryParseSide(string? side, out TradeDirection direction)
@@ -96,7 +97,7 @@ public static class V1Endpoints
         return result.Error is { } e ? Problems.Rejected(e) : Results.Ok(result.Quote);
     }
 
-    private static (string? Key, IResult? Problem) IdempotencyKey(HttpRequest r, ApiKey caller)
+    internal static (string? Key, IResult? Problem) IdempotencyKey(HttpRequest r, ApiKey caller)
     {
         if (!r.Headers.TryGetValue("Idempotency-Key", out var values) || values.Count == 0) return (null, null);
         string? k = values[0];

@@ -45,7 +45,7 @@ public class PoolPropertyTests
                     var queued = pool.Tranches.SelectMany(t => pool.DepositQueue(t.Name).Concat(pool.WithdrawalQueue(t.Name))).ToArray();
                     if (queued.Length == 0) continue;
                     var target = queued[(int)(x / 8 % (uint)queued.Length)];
-                    if (target.Account != account)
+                    if (target.Account.Value != account)
                         Assert.Equal(PoolRejectionReason.NotRequestOwner, pool.Cancel(account, target.Id, now).Rejection?.Reason);
                     d = pool.Cancel(target.Account, target.Id, now);
                     break;
@@ -65,10 +65,10 @@ public class PoolPropertyTests
             if (!d.IsAccepted) continue;
             foreach (var e in d.Events)
             {
-                if (e is DepositRequested dr) owners[dr.RequestId] = dr.Account;
-                if (e is WithdrawalRequested wr) owners[wr.RequestId] = wr.Account;
-                if (e is WithdrawalProcessed { RequestId: > 0 } wp) Assert.Equal(owners[wp.RequestId], wp.Account);
-                if (e is RequestCancelled rc) Assert.Equal(owners[rc.RequestId], rc.Account);
+                if (e is DepositRequested dr) owners[dr.RequestId] = dr.Account.Value;
+                if (e is WithdrawalRequested wr) owners[wr.RequestId] = wr.Account.Value;
+                if (e is WithdrawalProcessed { RequestId: > 0 } wp) Assert.Equal(owners[wp.RequestId], wp.Account.Value);
+                if (e is RequestCancelled rc) Assert.Equal(owners[rc.RequestId], rc.Account.Value);
                 pool.Apply(e);
                 ledger.Apply([e]);
                 applied.Add(e);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ballast.Engine.Markets;
 using Ballast.Engine.Pool;
 using Ballast.Engine.Pool.Events;
 
@@ -95,9 +96,31 @@ internal sealed class Ledger
         }
     }
 
-    private void Move(string account, decimal toWallet)
+    private void Move(AccountId id, decimal toWallet)
     {
+        string account = id.Value;
         Wallets[account] = Wallet(account) + toWallet;
         Cash -= toWallet;
     }
+}
+
+/// <summary>The pool takes the engine's <see cref="AccountId"/>; these let the pool tests name accounts with plain strings.</summary>
+internal static class PoolStringAccounts
+{
+    public static PoolDecision RequestDeposit(this TranchePool pool, string account, string tranche, decimal amount, long now) =>
+        pool.RequestDeposit(new AccountId(account), tranche, amount, now);
+
+    public static PoolDecision RequestWithdrawal(this TranchePool pool, string account, string tranche, decimal shares, long now) =>
+        pool.RequestWithdrawal(new AccountId(account), tranche, shares, now);
+
+    public static PoolDecision Cancel(this TranchePool pool, string account, long requestId, long now) =>
+        pool.Cancel(new AccountId(account), requestId, now);
+
+    public static PoolDecision InstantDeposit(this TranchePool pool, string account, string tranche, decimal amount, PoolMarket market, long now) =>
+        pool.InstantDeposit(new AccountId(account), tranche, amount, market, now);
+
+    public static PoolDecision InstantWithdrawal(this TranchePool pool, string account, string tranche, decimal shares, PoolMarket market, long now) =>
+        pool.InstantWithdrawal(new AccountId(account), tranche, shares, market, now);
+
+    public static decimal SharesOf(this TranchePool pool, string account, string tranche) => pool.SharesOf(new AccountId(account), tranche);
 }

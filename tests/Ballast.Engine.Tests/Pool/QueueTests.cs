@@ -32,8 +32,8 @@ public class QueueTests
         ledger.Apply(pool.Ok(pool.RequestDeposit("b", "junior", 200m, T0 + 10)));
         ledger.Apply(pool.Ok(pool.RequestDeposit("c", "junior", 300m, T0 + 20)));
         var events = pool.Ok(pool.ProcessQueues(ledger.Market(pool), T0 + Week + 15));
-        Assert.Equal(["a", "b"], events.OfType<DepositProcessed>().Select(e => e.Account));
-        Assert.Equal("c", Assert.Single(pool.DepositQueue("junior")).Account);
+        Assert.Equal(["a", "b"], events.OfType<DepositProcessed>().Select(e => e.Account.Value));
+        Assert.Equal("c", Assert.Single(pool.DepositQueue("junior")).Account.Value);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class QueueTests
         var ledger = new Ledger();
         for (int i = 0; i < 5; i++) ledger.Apply(pool.Ok(pool.RequestDeposit($"lp{i}", "junior", 10m, T0)));
         var events = pool.Ok(pool.ProcessQueues(ledger.Market(pool), T0 + Week + 1, limit: 2));
-        Assert.Equal(["lp0", "lp1"], events.OfType<DepositProcessed>().Select(e => e.Account));
+        Assert.Equal(["lp0", "lp1"], events.OfType<DepositProcessed>().Select(e => e.Account.Value));
         Assert.Equal(3, pool.DepositQueue("junior").Count);
     }
 
@@ -110,7 +110,7 @@ public class QueueTests
         Assert.Equal(700m, pool.WithdrawalQueue("junior")[0].Amount);
 
         var rest = pool.Ok(pool.ProcessQueues(ledger.Market(pool, hasLiveBoards: false), now + 1)).OfType<WithdrawalProcessed>().ToArray();
-        Assert.Equal([("alice", 700m), ("bob", 500m)], rest.Select(e => (e.Account, e.SharesBurned)));
+        Assert.Equal([("alice", 700m), ("bob", 500m)], rest.Select(e => (e.Account.Value, e.SharesBurned)));
         Assert.All(rest, e => Assert.False(e.IsPartial));
         Assert.Empty(pool.WithdrawalQueue("junior"));
     }

@@ -1,3 +1,5 @@
+using Ballast.Engine.Markets;
+
 namespace Ballast.Engine.Pool.Events;
 
 /// <summary>A deposit entered the pool: shares minted at the processing-time share price (Lyra <c>processDepositQueue</c>).</summary>
@@ -10,5 +12,5 @@ namespace Ballast.Engine.Pool.Events;
 /// <param name="SharesMinted">⌊Amount / SharePrice⌋ to the share decimals.</param>
 /// <param name="NavBefore">Pool NAV just before, quote.</param>
 /// <param name="ByGuardian">True when the guardian forced it through a breaker or a stale cache.</param>
-public sealed record DepositProcessed(long Time, long RequestId, string Account, string Tranche, decimal Amount, decimal SharePrice,
+public sealed record DepositProcessed(long Time, long RequestId, AccountId Account, string Tranche, decimal Amount, decimal SharePrice,
     decimal SharesMinted, decimal NavBefore, bool ByGuardian) : PoolEvent(Time);

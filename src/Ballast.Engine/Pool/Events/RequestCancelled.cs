@@ -1,3 +1,5 @@
+using Ballast.Engine.Markets;
+
 namespace Ballast.Engine.Pool.Events;
 
 /// <summary>The owner cancelled what is left of a queued request: a deposit's quote is refunded, a withdrawal's shares return
@@ -7,4 +9,4 @@ namespace Ballast.Engine.Pool.Events;
 /// <param name="Account">Its owner.</param>
 /// <param name="RefundedQuote">Quote returned (deposit), else 0.</param>
 /// <param name="ReturnedShares">Shares returned (withdrawal), else 0.</param>
-public sealed record RequestCancelled(long Time, long RequestId, string Account, decimal RefundedQuote, decimal ReturnedShares) : PoolEvent(Time);
+public sealed record RequestCancelled(long Time, long RequestId, AccountId Account, decimal RefundedQuote, decimal ReturnedShares) : PoolEvent(Time);

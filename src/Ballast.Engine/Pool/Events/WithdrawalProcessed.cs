@@ -1,3 +1,5 @@
+using Ballast.Engine.Markets;
+
 namespace Ballast.Engine.Pool.Events;
 
 /// <summary>Shares were burnt and quote paid at the processing-time share price, less the withdrawal fee while boards are
@@ -13,7 +15,7 @@ namespace Ballast.Engine.Pool.Events;
 /// <param name="SharesRemaining">Shares of the request still queued (0 when complete).</param>
 /// <param name="NavBefore">Pool NAV just before, quote.</param>
 /// <param name="ByGuardian">True when the guardian forced it through a breaker or a stale cache.</param>
-public sealed record WithdrawalProcessed(long Time, long RequestId, string Account, string Tranche, decimal SharesBurned, decimal SharePrice,
+public sealed record WithdrawalProcessed(long Time, long RequestId, AccountId Account, string Tranche, decimal SharesBurned, decimal SharePrice,
     decimal Fee, decimal Payout, decimal SharesRemaining, decimal NavBefore, bool ByGuardian) : PoolEvent(Time)
 {
     /// <summary>True when shares of the request remain queued.</summary>

@@ -1,3 +1,5 @@
+using Ballast.Engine.Markets;
+
 namespace Ballast.Engine.Pool.Events;
 
 /// <summary>An LP moved shares into a tranche's withdrawal queue (Lyra <c>initiateWithdraw</c>). The shares leave the LP's
@@ -7,4 +9,4 @@ namespace Ballast.Engine.Pool.Events;
 /// <param name="Account">The LP (who receives the quote).</param>
 /// <param name="Tranche">Tranche name.</param>
 /// <param name="Shares">Shares to burn, &gt; 0.</param>
-public sealed record WithdrawalRequested(long Time, long RequestId, string Account, string Tranche, decimal Shares) : PoolEvent(Time);
+public sealed record WithdrawalRequested(long Time, long RequestId, AccountId Account, string Tranche, decimal Shares) : PoolEvent(Time);

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Ballast.Engine.Pool;
+using Ballast.Ledger;
+using Ballast.Ledger.Engine;
+using Ballast.Ledger.Sqlite;
+
+namespace Ballast.Cli;
+
+/// <summary>
+/// <c>ballast vault status --db PATH [--vault ID] [--at UNIX] [--json]</c>: rebuilds a vault from a SQLite ledger
+/// (read-only) and prints its liquidity pool: NAV at GWAV vols (or the deficit), utilisation, each tranche's share
+/// price, the queues and the circuit breakers. Valued at the last event's time unless <c>--at</c> is given, so the
+/// output is a function of the ledger alone. Exit codes: 0 printed, 1 the ledger cannot be read, 2 usage error.
+/// </summary>
+public static class VaultCommand
+{
+    private const string Usage = "usage: ballast vault status --db PATH [--vault ID] [--at UNIX_SECONDS] [--json]";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static int Run(string[] argv, TextWriter stdout, TextWriter stderr)
+    {
+        if (argv.Length == 0 || argv[0] != "status")
+            throw new CliUsageException(argv.Length == 0 ? $"vault needs a sub-command ({Usage})" : $"unknown vault sub-command '{argv[0]}' ({Usage})");
+        var args = new CliArgs(argv[1..], "json");
+        string db = args.Require("db");
+        string? vault = args.Optional("vault");
+        long at = args.OptionalLong("at", long.MinValue);
+        bool json = args.Flag("json");
+        args.EnsureAllUsed();
+        if (!File.Exists(db)) throw new CliUsageException($"--db: no such file '{db}'");
+        if (vault is { Length: 0 }) throw new CliUsageException("--vault: empty id");
+        return RunAsync(db, vault, at, json, stdout, stderr).GetAwaiter().GetResult();
+    }
+
+    private static async Task<int> RunAsync(string db, string? vault, long at, bool json, TextWriter stdout, TextWriter stderr)
+    {
+        LedgerOpenResult opened;
+        try
+        {
+            opened = await SqliteEventStore.OpenAsync(new SqliteStoreOptions(db) { ReadOnly = true });
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or ArgumentException or IOException)
+        {
+            stderr.WriteLine($"error: cannot open the ledger: {e.Message.ReplaceLineEndings(" ")}");
+            return CliApp.ExitFailure;
+        }
+
+        if (opened.Fault is not null)
+        {
+            stderr.WriteLine($"error: {opened.Fault.Message}");
+            return CliApp.ExitFailure;
+        }
+
+        await using var store = opened.RequireStore();
+        var streams = await store.ListStreamsAsync();
+        if (vault is null)
+        {
+            if (streams.Count != 1) throw new CliUsageException($"the ledger holds {streams.Count} vaults ({string.Join(", ", streams)}); pick one with --vault");
+            vault = streams[0];
+        }
+        else if (!streams.Contains(vault))
+        {
+            throw new CliUsageException($"--vault: no stream '{vault}' in the ledger ({streams.Count} stream(s))");
+        }
+
+        var recovered = await VaultRecovery.RecoverAsync(store, vault);
+        if (recovered.Fault is not null)
+        {
+            stderr.WriteLine($"error: vault '{vault}' could not be rebuilt: {recovered.Fault}");
+            return CliApp.ExitFailure;
+        }
+
+        long now = at == long.MinValue ? recovered.State.LastEventTime : at;
+        if (now < recovered.State.LastEventTime)
+            throw new CliUsageException($"--at {now} is before the vault's last event at {recovered.State.LastEventTime}");
+        var status = PoolStatus.Of(recovered.State, now);
+        if (json) stdout.WriteLine(JsonSerializer.Serialize(new { vault, events = recovered.LastSequence, pool = status }, Json));
+        else WriteText(vault, recovered.LastSequence, status, stdout);
+        return CliApp.ExitOk;
+    }
+
+    private static void WriteText(string vault, long events, PoolStatus s, TextWriter o)
+    {
+        var c = CultureInfo.InvariantCulture;
+        o.WriteLine(string.Create(c, $"vault '{vault}': {events} events, valued at {DateTimeOffset.FromUnixTimeSeconds(s.Time):yyyy-MM-dd HH:mm:ss}Z ({s.Time})"));
+        if (!s.IsOpen)
+        {
+            o.WriteLine("liquidity pool: not open (an Admin sends OpenPool)");
+            return;
+        }
+
+        if (s.NavProblem is not null) o.WriteLine($"NAV: not computable ({s.NavProblem})");
+        else if (s.IsInsolvent) o.WriteLine(string.Create(c, $"NAV: 0 — INSOLVENT, deficit {s.Deficit:N2}"));
+        else o.WriteLine(string.Create(c, $"NAV: {s.Nav:N2} (book valued at GWAV vols)"));
+        o.WriteLine(string.Create(c, $"free liquidity: {s.FreeLiquidity:N2}   burnable: {s.BurnableLiquidity:N2}   utilisation: {s.Utilisation * 100:F2}%   Greek cache: {(s.IsGreekCacheFresh ? "fresh" : "STALE (queues wait)")}"));
+        o.WriteLine(string.Create(c, $"queued deposits: {s.QueuedDeposits:N2}   reserved for queued withdrawals: {s.ReservedForQueuedWithdrawals:N2}"));
+        o.WriteLine();
+        o.WriteLine($"{"tranche",-12} {"priority",8} {"target APR",10} {"shares",22} {"claim",20} {"share price",16}");
+        foreach (var t in s.Tranches)
+            o.WriteLine(string.Create(c, $"{t.Name,-12} {t.Priority,8} {(t.TargetApr is decimal apr ? (apr * 100).ToString("F2", c) + "%" : "residual"),10} {t.Shares,22:N6} {t.Claim,20:N2} {t.SharePrice,16:F8}"));
+        o.WriteLine();
+        o.WriteLine($"circuit breakers: {(s.Breakers.Any(b => b.IsActive) ? string.Join(", ", s.Breakers.Where(b => b.IsActive).Select(b => $"{b.Kind} until {b.ActiveUntil}")) : "none active")}");
+        o.WriteLine($"queue: {(s.Queue.Count == 0 ? "empty" : $"{s.Queue.Count} request(s)")}");
+        foreach (var q in s.Queue)
+            o.WriteLine(string.Create(c, $"  #{q.Id,-5} {(q.IsDeposit ? "deposit" : "withdraw"),-8} {q.Account,-14} {q.Tranche,-10} {q.Amount,20:N6} {(q.IsDeposit ? "quote" : "shares"),-6} due after {q.DueAfter}"));
+    }
+}
