@@ -47,6 +47,8 @@ public sealed partial class VaultState
         new("money", 1, static (s, w) => s.WriteMoneySection(w), static (s, r, _) => s.ReadMoneySection(r)),
         new("boards", 1, static (s, w) => s.WriteBoardsSection(w), static (s, r, _) => s.ReadBoardsSection(r)),
         new("accounts", 1, static (s, w) => s.WriteAccountsSection(w), static (s, r, _) => s.ReadAccountsSection(r)),
+        new("auctions", 1, static (s, w) => s.WriteAuctionsSection(w), static (s, r, _) => s.ReadAuctionsSection(r)),
+        new("hedges", 1, static (s, w) => s.WriteHedgesSection(w), static (s, r, _) => s.ReadHedgesSection(r)),
     ];
 
     /// <summary>Writes the state image (see the remarks on the format) to <paramref name="output"/>.</summary>
