@@ -29,7 +29,8 @@ namespace Ballast.Engine.State;
 /// that build it did not exist either. A snapshot with a section this build does not know is refused
 /// (<see cref="SnapshotReadError.UnknownSection"/>). A field added to an existing section bumps that section's
 /// version and reads the old version with a default. The snapshot property tests compare <see cref="StateHash"/>
-/// after a round trip of rich random states, so state the hash covers but no section writes fails them.</para>
+/// after a round trip of rich random states, so state the hash covers but no section writes fails them.
+/// The step-by-step recipe (state, hash, section, tests) is in <c>State/README.md</c>.</para>
 /// </remarks>
 public sealed partial class VaultState
 {
