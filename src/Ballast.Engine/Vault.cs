@@ -191,6 +191,9 @@ public static partial class Vault
             if (!s.IsFlat) return Decision.Reject(RejectionReason.OpenInterestRemaining, $"strike {s.Strike} of board {c.Expiry} has open positions; settle the board instead");
         }
 
+        if (AccountHolding(state, c.Expiry, null) is { } holder)
+            return Decision.Reject(RejectionReason.OpenInterestRemaining, $"{holder} holds a position on board {c.Expiry}; settle the board instead");
+
         return Decision.Accept(new BoardDelisted(now, c.Expiry), activation);
     }
 
@@ -199,7 +202,27 @@ public static partial class Vault
         if (c.By.Role != Role.Governor) return Unauthorized(c.By, "delist strikes");
         if (!state.Strikes.TryGetValue(new StrikeKey(c.Expiry, c.Strike), out var strike)) return Decision.Reject(RejectionReason.UnknownSeries, $"strike {c.Strike} is not listed on board {c.Expiry}");
         if (!strike.IsFlat) return Decision.Reject(RejectionReason.OpenInterestRemaining, $"strike {c.Strike} of board {c.Expiry} has open positions");
+        if (AccountHolding(state, c.Expiry, c.Strike) is { } holder)
+            return Decision.Reject(RejectionReason.OpenInterestRemaining, $"{holder} holds a position on strike {c.Strike} of board {c.Expiry}");
         return Decision.Accept(new StrikeDelisted(now, c.Expiry, c.Strike), activation);
+    }
+
+    /// <summary>
+    /// A trader holding a series on the board (or strike), if any. The vault can be flat while traders are not (one sold
+    /// what another bought, auction bids and imports move positions between traders); delisting would orphan their
+    /// positions, which margin, liquidation and settlement look up by strike. O(accounts × positions): delisting is rare.
+    /// </summary>
+    private static AccountId? AccountHolding(VaultState state, long expiry, decimal? strike)
+    {
+        foreach (var account in state.Accounts.Values)
+        {
+            foreach (var series in account.Positions.Keys)
+            {
+                if (series.Expiry == expiry && (strike is null || series.Strike == strike)) return account.Id;
+            }
+        }
+
+        return null;
     }
 
     private static Decision DecideSetParameter(VaultState state, SetParameter c, long now, Parameters.VaultParameters p, bool due)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ballast.Engine.Events;
 using Ballast.Engine.Hedging;
 using Ballast.Engine.Markets;
@@ -82,5 +83,35 @@ public sealed partial class VaultState
     {
         _capital[(int)Asset.Quote] -= paid;
         _holdingsValue[(int)Asset.Quote] = (double)(_capital[(int)Asset.Quote] + _fees[(int)Asset.Quote]);
+    }
+
+    // ---- snapshot section "hedges" (see VaultState.Snapshot): the book, the net position and its model shadows ----
+
+    private void WriteHedgesSection(StateImageWriter w)
+    {
+        w.Int(Hedges.Venues.Count);
+        foreach (var (venue, p) in Hedges.Venues)
+        {
+            w.String(venue); w.Decimal(p.Quantity); w.Decimal(p.AverageEntryPrice); w.Decimal(p.RealizedPnl); w.Decimal(p.FeesPaid); w.Decimal(p.FundingPaid);
+        }
+
+        var health = Hedges.Health;
+        w.Int((int)health.Status); w.Int((int)health.Reason); w.Decimal(health.UnhedgedQuantity); w.String(health.Message);
+        // The shadows are written, not recomputed, so the quote path reads exactly the doubles it read before the snapshot.
+        w.Decimal(HedgePosition); w.Double(_hedgeDelta); w.Double(_hedgeRealizedValue); w.Double(_hedgeEntryNotionalValue);
+    }
+
+    private void ReadHedgesSection(StateImageReader r)
+    {
+        var venues = ImmutableSortedDictionary.CreateBuilder<string, VenueHedgePosition>(StringComparer.Ordinal);
+        // A venue entry is at least a length prefix and five decimals: 4 + 5 × 16 bytes.
+        for (int i = r.Count(84); i > 0; i--)
+            venues.Add(r.String(), new VenueHedgePosition(r.Decimal(), r.Decimal(), r.Decimal(), r.Decimal(), r.Decimal()));
+        var status = (HedgeStatus)r.Int();
+        var reason = (UnderHedgeReason)r.Int();
+        if (!Enum.IsDefined(status) || !Enum.IsDefined(reason)) throw new StateImageReader.Malformed($"hedge status {(int)status} or reason {(int)reason} unknown");
+        var health = new HedgeHealth(status, reason, r.Decimal(), r.String());
+        Hedges = new HedgeBook(venues.ToImmutable(), health == HedgeHealth.Hedged ? HedgeHealth.Hedged : health);
+        HedgePosition = r.Decimal(); _hedgeDelta = r.Finite(); _hedgeRealizedValue = r.Finite(); _hedgeEntryNotionalValue = r.Finite();
     }
 }

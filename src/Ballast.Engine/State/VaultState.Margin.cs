@@ -56,4 +56,24 @@ public sealed partial class VaultState
         InsuranceFund -= i.InsurancePayout;
         account.AddFree(Asset.Quote, i.Shortfall);
     }
+
+    // ---- snapshot section "auctions" (see VaultState.Snapshot): running liquidation auctions, in dictionary order ----
+
+    private void WriteAuctionsSection(StateImageWriter w)
+    {
+        w.Int(_auctions.Count);
+        foreach (var (account, auction) in _auctions) { w.String(account.Value); w.Long(auction.StartedAt); w.Bool(auction.Insolvent); }
+    }
+
+    private void ReadAuctionsSection(StateImageReader r)
+    {
+        // An entry is at least a length prefix, the start time and the flag: 4 + 8 + 1 bytes.
+        for (int i = r.Count(13); i > 0; i--)
+        {
+            var account = new AccountId(r.String());
+            // Bids and the end look the account up; the writer puts "accounts" before "auctions", so it is already read.
+            if (!_accounts.ContainsKey(account)) throw new StateImageReader.Malformed($"auction of unknown account '{account.Value}'");
+            _auctions.Add(account, new LiquidationAuctionState(r.Long(), r.Bool()));
+        }
+    }
 }

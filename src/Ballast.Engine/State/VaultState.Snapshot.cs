@@ -29,7 +29,8 @@ namespace Ballast.Engine.State;
 /// that build it did not exist either. A snapshot with a section this build does not know is refused
 /// (<see cref="SnapshotReadError.UnknownSection"/>). A field added to an existing section bumps that section's
 /// version and reads the old version with a default. The snapshot property tests compare <see cref="StateHash"/>
-/// after a round trip of rich random states, so state the hash covers but no section writes fails them.</para>
+/// after a round trip of rich random states, so state the hash covers but no section writes fails them.
+/// The step-by-step recipe (state, hash, section, tests) is in <c>State/README.md</c>.</para>
 /// </remarks>
 public sealed partial class VaultState
 {
@@ -47,6 +48,8 @@ public sealed partial class VaultState
         new("money", 1, static (s, w) => s.WriteMoneySection(w), static (s, r, _) => s.ReadMoneySection(r)),
         new("boards", 1, static (s, w) => s.WriteBoardsSection(w), static (s, r, _) => s.ReadBoardsSection(r)),
         new("accounts", 1, static (s, w) => s.WriteAccountsSection(w), static (s, r, _) => s.ReadAccountsSection(r)),
+        new("auctions", 1, static (s, w) => s.WriteAuctionsSection(w), static (s, r, _) => s.ReadAuctionsSection(r)),
+        new("hedges", 1, static (s, w) => s.WriteHedgesSection(w), static (s, r, _) => s.ReadHedgesSection(r)),
     ];
 
     /// <summary>Writes the state image (see the remarks on the format) to <paramref name="output"/>.</summary>

@@ -2,6 +2,7 @@ using Ballast.Engine;
 using Ballast.Engine.Accounting;
 using Ballast.Engine.Commands;
 using Ballast.Engine.Events;
+using Ballast.Engine.Hedging;
 using Ballast.Engine.Markets;
 using Ballast.Engine.Parameters;
 using Ballast.Engine.State;
@@ -14,7 +15,8 @@ namespace Ballast.Ledger.Tests.Engine;
 /// A seeded random history that reaches every kind of engine state: three boards (one expires and settles, one may
 /// be delisted), strikes listed and delisted, full-collateral and margin traders (standard and portfolio), trades,
 /// imported positions, spot and vol moves including crashes, scheduled and immediate parameter changes, insurance
-/// deposits, liquidations with insolvency cover, withdrawals. Commands go through <see cref="Vault.Decide"/>
+/// deposits, liquidations with insolvency cover, Dutch liquidation auctions (started on under-margined accounts, bid
+/// for, ended), hedge fills on several venues, funding and hedge-health reports, withdrawals. Commands go through <see cref="Vault.Decide"/>
 /// exactly as a host sends them; <see cref="Commands"/> keeps what was sent (accepted or not) so a test can decide
 /// the same commands against a restored state.
 /// </summary>
@@ -28,13 +30,23 @@ public sealed class RichVaultHistory
     public const long T0 = 1_780_000_000;
     private static readonly long[] Expiries = [T0 + 86_400, T0 + 7 * 86_400, T0 + 30 * 86_400];
     private static readonly decimal[] Strikes = [2500m, 2750m, 3000m, 3250m, 3500m];
-    private static readonly string[] Parameters = ["standardSize", "skewAdjustmentFactor", "optionPriceFeeCoefficient", "minDelta", "vegaFeeCoefficient"];
+    private static readonly string[] Parameters =
+    [
+        "standardSize", "skewAdjustmentFactor", "optionPriceFeeCoefficient", "minDelta", "vegaFeeCoefficient",
+        // Margin governance: in force and pending, these ride in the "parameters" section by catalog name.
+        "liquidationPenaltyFraction", "auctionStartingPriceFraction", "auctionSlowSeconds", "standardBaseCollateralFactor", "liquidationAuctionThreshold",
+    ];
+
+    private static readonly string[] Venues = ["deribit", "binance-perp", "okx-spot"];
     private static readonly Principal Admin = new(new AccountId("admin"), Role.Admin);
     private static readonly Principal Governor = new(new AccountId("gov"), Role.Governor);
     private static readonly Principal Oracle = new(new AccountId("oracle"), Role.Oracle);
     private static readonly Principal Keeper = new(new AccountId("keeper"), Role.Keeper);
     private static readonly Principal[] Traders =
         [.. Enumerable.Range(0, 6).Select(i => new Principal(new AccountId($"t{i}"), Role.Trader))];
+
+    // A well-funded portfolio-margin account that takes over auctioned positions (margin traders are too small to).
+    private static readonly Principal Bidder = new(new AccountId("bidder"), Role.Trader);
 
     private readonly Random _random;
     private double _spot = 3000;
@@ -74,6 +86,8 @@ public sealed class RichVaultHistory
             if (i >= 3) h.Send(new SetMarginMode(Traders[i], i == 5 ? AccountMarginMode.Portfolio : AccountMarginMode.Standard));
         }
 
+        h.Send(new DepositCollateral(Bidder, Asset.Quote, 2_000_000m));
+        h.Send(new SetMarginMode(Bidder, AccountMarginMode.Portfolio));
         for (int i = 0; i < steps; i++) h.Send(h.Next());
         return h;
     }
@@ -107,8 +121,15 @@ public sealed class RichVaultHistory
         var r = _random;
         Now += r.Next(0, 30);
         var trader = Pick(Traders);
-        switch (r.Next(40))
+        // An under-hedged vault refuses risk-increasing trades: keep such spells short so the history keeps trading.
+        if (State.HedgeHealth.IsUnderHedged && r.Next(4) == 0) return new ReportHedgeHealth(Keeper, HedgeStatus.Hedged, UnderHedgeReason.None, 0m, "");
+        switch (r.Next(48))
         {
+            case >= 40: return r.Next(8) switch
+            {
+                < 3 => NextHedge(),
+                _ => NextAuction(),
+            };
             case < 3:
                 // Hours pass (boards approach expiry, GWAVs age), then the oracle reports: trades need a fresh spot.
                 Now += r.Next(3_600, 4 * 3_600);
@@ -140,7 +161,9 @@ public sealed class RichVaultHistory
             {
                 string name = Pick(Parameters);
                 VaultParameters.Default.TryGet(name, out double value);
-                return new SetParameter(Governor, name, value * (0.8 + r.NextDouble() * 0.4), r.Next(2) == 0 ? Now : Now + r.Next(60, 3_600));
+                value *= 0.8 + r.NextDouble() * 0.4;
+                if (ParameterCatalog.All.First(p => p.Name == name).IsInteger) value = Math.Round(value);
+                return new SetParameter(Governor, name, value, r.Next(2) == 0 ? Now : Now + r.Next(60, 3_600));
             }
             case 25: return new ImportPosition(Admin, trader.Account, AnySeries(), Math.Round((decimal)(r.NextDouble() * 2 - 0.5), 2) is var s && s != 0 ? s : 0.5m);
             case < 29: return new Liquidate(r.Next(4) == 0 ? Admin : Keeper, Pick(Traders).Account);
@@ -162,5 +185,45 @@ public sealed class RichVaultHistory
                 // Margin traders sell puts (the positions a crash turns into liquidations).
                 return new Trade(Traders[3 + r.Next(3)], new SeriesId(Pick(Expiries), Pick(Strikes), OptionType.Put), TradeDirection.Sell, Math.Round(0.5 + r.NextDouble() * 4, 2), 0m);
         }
+    }
+
+    /// <summary>Hedge fills on several venues (opening, adding, reducing, flipping), funding paid and received, health changes.</summary>
+    private Command NextHedge()
+    {
+        var r = _random;
+        var by = r.Next(4) == 0 ? Admin : Keeper;
+        switch (r.Next(6))
+        {
+            case < 3:
+            {
+                decimal quantity = Math.Round((decimal)((r.NextDouble() - 0.5) * 8), 4);
+                decimal price = Math.Round((decimal)(_spot * (0.995 + r.NextDouble() * 0.01)), 2);
+                return new BookHedgeFill(by, Pick(Venues), $"o{Commands.Count}", quantity, price, Math.Round((decimal)(r.NextDouble() * 3), 6));
+            }
+            case 3:
+                // Positive = paid, negative = received; a venue with no position yet is refused (it still counts as sent).
+                return new BookHedgeFunding(by, Pick(Venues), Math.Round((decimal)((r.NextDouble() - 0.4) * 40), 6), (r.NextDouble() - 0.3) * 0.5);
+            default:
+                return r.Next(2) == 0
+                    ? new ReportHedgeHealth(by, HedgeStatus.UnderHedged, (UnderHedgeReason)r.Next(1, 5), Math.Round((decimal)(r.NextDouble() * 20), 4), $"venues failing at {Now}")
+                    : new ReportHedgeHealth(by, HedgeStatus.Hedged, UnderHedgeReason.None, 0m, "");
+        }
+    }
+
+    /// <summary>Dutch auctions: started on margin traders t3, t4 (accepted once a crash puts them under), bid for, ended.</summary>
+    private Command NextAuction()
+    {
+        var r = _random;
+        var by = r.Next(4) == 0 ? Admin : Keeper;
+        var running = State.Auctions.Keys.ToList();
+        // Only t3 and t4 are auctioned: t5 (portfolio margin) is left to incremental liquidation and its insolvency cover.
+        if (running.Count == 0 || r.Next(4) == 0) return new StartLiquidationAuction(by, Traders[3 + r.Next(2)].Account);
+        var account = Pick(running);
+        if (r.Next(5) == 0) return new EndLiquidationAuction(by, account);
+        // Some time passes so the price falls; an insolvent account only takes whole bids.
+        Now += r.Next(0, 900);
+        bool whole = State.Auctions[account].Insolvent || r.Next(3) == 0;
+        var bidder = r.Next(4) == 0 ? Traders[3 + r.Next(3)] : Bidder;
+        return new BidLiquidationAuction(bidder, account, whole ? 1m : Math.Round((decimal)(0.1 + r.NextDouble() * 0.6), 2), 1_000_000m);
     }
 }

@@ -1,0 +1,119 @@
+using Ballast.Engine;
+using Ballast.Engine.Commands;
+using Ballast.Engine.State;
+using Ballast.Ledger.Engine;
+using Ballast.Ledger.Hosting;
+using Ballast.Ledger.Sqlite;
+using Ballast.Ledger.Tests.Engine;
+using Ballast.Ledger.Tests.Support;
+
+namespace Ballast.Ledger.Tests.Hosting;
+
+/// <summary>
+/// Host recovery from a snapshot plus the tail for a vault with hedges on several venues and a running liquidation
+/// auction (the "hedges" and "auctions" snapshot sections), not only the trading state of <see cref="VaultHostSnapshotTests"/>.
+/// </summary>
+public sealed class VaultHostHedgeAuctionSnapshotTests : IAsyncDisposable
+{
+    private const string Stream = "vault-hedge-auction";
+    private readonly TempDirectory _dir = new();
+    private readonly ManualClock _clock = new(DateTimeOffset.FromUnixTimeSeconds(RichVaultHistory.T0));
+    private IEventStore? _store;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_store is not null) await _store.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    private async Task<VaultHost> OpenAsync(bool snapshotOnShutdown)
+    {
+        if (_store is not null) await _store.DisposeAsync();
+        var options = new EventStoreOptions { Clock = _clock, SnapshotEveryEvents = 0, SnapshotOnShutdown = snapshotOnShutdown };
+        _store = (await SqliteEventStore.OpenAsync(new SqliteStoreOptions(Path.Combine(_dir.Path, "vault.db")), options)).RequireStore();
+        var (host, error) = await VaultHost.OpenAsync(_store, Stream, _clock);
+        Assert.True(host is not null, error);
+        return host;
+    }
+
+    /// <summary>Sends the history's commands at the history's times; the host accepts exactly what the engine did.</summary>
+    private async Task SendAsync(VaultHost host, IEnumerable<(Command Command, long Now, bool Accepted)> commands)
+    {
+        foreach (var (command, now, accepted) in commands)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(now - host.Now));
+            var outcome = await host.SubmitAsync(command);
+            Assert.True((outcome.Status == CommandStatus.Accepted) == accepted, $"{command.GetType().Name} at {now}: {outcome.Status} {outcome.Rejection}");
+        }
+    }
+
+    [Fact]
+    public async Task A_host_with_hedges_and_a_running_auction_restarts_from_its_snapshot_plus_the_tail_with_the_same_hash()
+    {
+        // Seeded histories are searched for the first command after which an auction runs beside a two-venue hedge book.
+        var (history, split) = FindSplit();
+        var commands = Decided(history);
+
+        var host = await OpenAsync(snapshotOnShutdown: true);
+        await SendAsync(host, commands.Take(split));
+        Assert.True(host.Read(s => s.Auctions.Count > 0 && s.Hedges.Venues.Count >= 2), "the snapshot holds no auction or hedge book");
+        long snapshotAt = host.Head;
+        await host.DisposeAsync();
+
+        // The tail: the next 40 commands (more fills, funding, health, bids), journaled without a new snapshot.
+        host = await OpenAsync(snapshotOnShutdown: false);
+        Assert.Equal(snapshotAt, host.StartedFromSnapshot);
+        await SendAsync(host, commands.Skip(split).Take(40));
+        string hash = host.StateHash();
+        long head = host.Head;
+        await host.DisposeAsync();
+        Assert.True(head > snapshotAt, "the tail is empty");
+
+        host = await OpenAsync(snapshotOnShutdown: false);
+        // Restored from the image (a section missing would make the host discard it and replay everything).
+        Assert.Empty(host.DiscardedSnapshots);
+        Assert.Equal(snapshotAt, host.StartedFromSnapshot);
+        Assert.Equal(head - snapshotAt, host.ReplayedTailEvents);
+        Assert.Equal(hash, host.StateHash());
+        await host.DisposeAsync();
+
+        var fold = new VaultReplayFold();
+        await foreach (var record in _store!.ReadAsync(Stream)) fold.Apply(record);
+        Assert.Null(fold.Fault);
+        Assert.Equal(hash, fold.State.StateHash());
+    }
+
+    private static (RichVaultHistory History, int Split) FindSplit()
+    {
+        for (int seed = 1; seed <= 12; seed++)
+        {
+            var history = RichVaultHistory.Run(seed, 600);
+            var state = new VaultState();
+            for (int i = 0; i + 40 < history.Commands.Count; i++)
+            {
+                var (command, now) = history.Commands[i];
+                var d = Vault.Decide(state, command, now);
+                if (!d.IsAccepted) continue;
+                state.Apply(d);
+                if (state.Auctions.Count > 0 && state.Hedges.Venues.Count >= 2) return (history, i + 1);
+            }
+        }
+
+        throw new InvalidOperationException("no seeded history runs an auction beside a two-venue hedge book: RichVaultHistory changed");
+    }
+
+    /// <summary>The history's commands with whether the engine accepted each (replayed from an empty state).</summary>
+    private static List<(Command Command, long Now, bool Accepted)> Decided(RichVaultHistory history)
+    {
+        var state = new VaultState();
+        var list = new List<(Command, long, bool)>(history.Commands.Count);
+        foreach (var (command, now) in history.Commands)
+        {
+            var d = Vault.Decide(state, command, now);
+            if (d.IsAccepted) state.Apply(d);
+            list.Add((command, now, d.IsAccepted));
+        }
+
+        return list;
+    }
+}
