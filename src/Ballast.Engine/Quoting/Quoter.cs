@@ -177,7 +177,7 @@ internal static class Quoter
             var post = exposure - strikeExposure + newStrikeExposure;
 
             double piecePremium = unitPrice * pieceAmount;
-            if (double.IsNaN(nav) && Math.Abs(post.StandardVega) > Math.Abs(exposure.StandardVega)) nav = (double)s.QuotingNav().Nav;
+            if (double.IsNaN(nav) && Math.Abs(post.StandardVega) > Math.Abs(exposure.StandardVega)) nav = s.QuotingNav();
             var inputs = new FeeInputs(piecePremium, spot, pieceAmount, years, unit.Vega, pricingVol, move.NewSkew,
                 exposure.StandardVega, post.StandardVega, double.IsNaN(nav) ? 0.0 : nav, Math.Abs(varianceGwavIv - move.NewBaseIv), forceClose);
             fees += FeeSchedule.Compute(inputs, p);

@@ -77,30 +77,26 @@ public sealed partial class VaultState
         return nav;
     }
 
-    /// <summary>
-    /// The pool NAV the vega-utilisation fee reads (Lyra v1 <c>liquidity.NAV</c>): the same formula as <see cref="PoolNav"/>
-    /// with the option book at the Greek cache's <see cref="CachedGwavBookValue"/>, i.e. each strike at its GWAV vol as of
-    /// its last update or refresh rather than repriced now. O(hedge venues), so a trade stays O(1) in the number of
-    /// listed strikes. A pure function of the state: the answer is remembered per <see cref="Version"/> only to spare
-    /// repeated quotes the decimal arithmetic, so a read never changes what a later quote or decision computes.
-    /// </summary>
-    public NavResult QuotingNav()
-    {
-        if (!HasSpot || Market is null) return NavResult.Invalid(NavInputError.NonPositiveSpot, "no spot price yet");
-        // One immutable object swapped atomically, so concurrent readers never see a torn value.
-        if (_quotingNav is { } memo && memo.Version == Version) return memo.Value;
-        var nav = ComputePoolNav(CachedGwavBookValue);
-        _quotingNav = new QuotingNavMemo(Version, nav);
-        return nav;
-    }
-
-    private sealed record QuotingNavMemo(long Version, NavResult Value);
-
-    private QuotingNavMemo? _quotingNav;
-
     private sealed record NavMemo(long Version, long Now, VaultParameters Parameters, NavResult Value);
 
     private NavMemo? _nav;
+
+    /// <summary>
+    /// The pool NAV the vega-utilisation fee reads (Lyra v1 <c>liquidity.NAV</c>), quote, as a model number: the formula
+    /// of <see cref="PoolNav"/> — capital and fees in quote + base·spot + hedge P&amp;L at spot + the option book — with
+    /// the book at the Greek cache's <see cref="CachedGwavBookValue"/> (each strike at its GWAV vol as of its last update
+    /// or refresh, as Lyra's cache) instead of repriced now, floored at 0 (an insolvent pool has no NAV). Queued deposits
+    /// and debts cancel out of that sum, so it differs from <see cref="PoolNav"/> at the same book value only by
+    /// PoolNav's rounding of the book to the quote decimals. O(1) from the double shadows, so a trade stays O(1) in the
+    /// number of listed strikes; a pure function of the state, so a read never changes what a later decision computes.
+    /// </summary>
+    /// <returns>NAV in quote units (0 before the first spot).</returns>
+    public double QuotingNav()
+    {
+        if (!HasSpot) return 0.0;
+        double nav = _holdingsValue[(int)Asset.Quote] + _holdingsValue[(int)Asset.Base] * Spot + HedgeValue(Spot) + CachedGwavBookValue;
+        return double.IsFinite(nav) ? Math.Max(nav, 0.0) : 0.0;
+    }
 
     private NavResult ComputePoolNav(double book)
     {
