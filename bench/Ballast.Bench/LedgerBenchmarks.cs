@@ -177,7 +177,7 @@ public class LedgerBenchmarks
     /// transaction and one fsync per streams × perStream rows, in the same database file and the same run.
     /// Returns (durable events/s, raw events/s, appends per committed batch), each the median of the rounds.
     /// </summary>
-    internal (double Durable, double Raw, double PerBatch) TradeLoad(int streams, int perStream, int setsPerStream, int rounds)
+    internal (double Durable, double Raw, double PerBatch, double DurableCpuMicros, double RawCpuMicros) TradeLoad(int streams, int perStream, int setsPerStream, int rounds)
     {
         var trades = ReplayBenchmarks.Scenario(2_000).OfType<Ballast.Engine.Events.TradeExecuted>()
             .Select(t => Ballast.Ledger.Engine.VaultEventCodec.Instance.Encode(t).ToNewRecord()).ToArray();
@@ -185,12 +185,17 @@ public class LedgerBenchmarks
         var group = (Ballast.Ledger.Storage.GroupCommitEventStore)_store;
         var durable = new double[rounds];
         var raw = new double[rounds];
+        var durableCpu = new double[rounds];
+        var rawCpu = new double[rounds];
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        TimeSpan Cpu() { process.Refresh(); return process.TotalProcessorTime; }
         long batches = 0;
         int events = streams * perStream * setsPerStream;
         for (int round = 0; round < rounds; round++)
         {
             int tag = ++_round;
             long before = group.CommittedBatches;
+            var cpu0 = Cpu();
             var sw = System.Diagnostics.Stopwatch.StartNew();
             Task.WhenAll(Enumerable.Range(0, streams).Select(s => Task.Run(async () =>
             {
@@ -211,6 +216,7 @@ public class LedgerBenchmarks
                 }
             }))).GetAwaiter().GetResult();
             durable[round] = events / sw.Elapsed.TotalSeconds;
+            durableCpu[round] = (Cpu() - cpu0).TotalMicroseconds / events;
             batches += group.CommittedBatches - before;
 
             if (Database == "sqlite")
@@ -221,6 +227,7 @@ public class LedgerBenchmarks
                 for (int i = 1; i <= 8; i++) cmd.Parameters.Add(new SqliteParameter("$" + i, null));
                 var keys = Enumerable.Range(0, events).Select(_ => "a:" + Guid.NewGuid().ToString("N")).ToArray();
                 var names = Enumerable.Range(0, streams).Select(s => $"raw{tag}-{s}").ToArray();
+                cpu0 = Cpu();
                 sw.Restart();
                 for (int set = 0; set < setsPerStream; set++)
                 {
@@ -243,12 +250,15 @@ public class LedgerBenchmarks
                 }
 
                 raw[round] = events / sw.Elapsed.TotalSeconds;
+                rawCpu[round] = (Cpu() - cpu0).TotalMicroseconds / events;
             }
         }
 
         Array.Sort(durable);
         Array.Sort(raw);
-        return (durable[rounds / 2], raw[rounds / 2], (double)events * rounds / Math.Max(1, batches));
+        Array.Sort(durableCpu);
+        Array.Sort(rawCpu);
+        return (durable[rounds / 2], raw[rounds / 2], (double)events * rounds / Math.Max(1, batches), durableCpu[rounds / 2], rawCpu[rounds / 2]);
     }
 
     /// <summary>
@@ -316,8 +326,8 @@ public class LedgerBenchmarks
     /// <summary>The <see cref="TradeLoad"/> table: 1,024 and 4,096 trade appends in flight over 2 and 8 vault streams.</summary>
     public static void PrintTradeLoad(int rounds)
     {
-        Console.WriteLine("| Database | in flight (streams × appends) | durable trade events/s | raw batched insert of the same rows, events/s | durable ÷ raw | appends per fsync |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|");
+        Console.WriteLine("| Database | in flight (streams × appends) | durable trade events/s | raw batched insert of the same rows, events/s | durable ÷ raw | appends per fsync | process CPU µs/event, durable / raw |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (string database in Databases)
         {
             var b = new LedgerBenchmarks { Database = database };
@@ -327,8 +337,8 @@ public class LedgerBenchmarks
                 b.TradeLoad(2, 512, 2, 1); // warm-up: JIT, page cache, WAL file
                 foreach (var (streams, perStream) in new[] { (2, 512), (8, 512) })
                 {
-                    var (durable, raw, perBatch) = b.TradeLoad(streams, perStream, 40_960 / (streams * perStream), rounds);
-                    Console.WriteLine($"| {database} | {streams * perStream:N0} ({streams} × {perStream}) | {durable:N0} | {(raw > 0 ? raw.ToString("N0") : "—")} | {(raw > 0 ? (durable / raw).ToString("P0") : "—")} | {perBatch:F0} |");
+                    var (durable, raw, perBatch, durableCpu, rawCpu) = b.TradeLoad(streams, perStream, 40_960 / (streams * perStream), rounds);
+                    Console.WriteLine($"| {database} | {streams * perStream:N0} ({streams} × {perStream}) | {durable:N0} | {(raw > 0 ? raw.ToString("N0") : "—")} | {(raw > 0 ? (durable / raw).ToString("P0") : "—")} | {perBatch:F0} | {durableCpu:F1} / {(raw > 0 ? rawCpu.ToString("F1") : "—")} |");
                 }
             }
             finally

@@ -9,11 +9,13 @@ internal sealed class SqliteBatchTransaction : IBatchTransaction
     private readonly SqliteWriteCommands _commands;
     private readonly SqliteTransaction _transaction;
     private readonly DataVersion _dataVersion;
+    private readonly Action _afterCommit;
 
-    public SqliteBatchTransaction(SqliteConnection connection, SqliteWriteCommands commands, DataVersion dataVersion)
+    public SqliteBatchTransaction(SqliteConnection connection, SqliteWriteCommands commands, DataVersion dataVersion, Action afterCommit)
     {
         _commands = commands;
         _dataVersion = dataVersion;
+        _afterCommit = afterCommit;
         _transaction = connection.BeginTransaction(deferred: false);
         commands.Enlist(_transaction);
     }
@@ -113,6 +115,7 @@ internal sealed class SqliteBatchTransaction : IBatchTransaction
     public Task CommitAsync()
     {
         _transaction.Commit();
+        _afterCommit();
         return Task.CompletedTask;
     }
 

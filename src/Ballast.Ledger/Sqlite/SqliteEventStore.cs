@@ -16,12 +16,17 @@ public sealed class SqliteEventStore : GroupCommitEventStore
     private readonly string _readConnectionString;
     private readonly SqliteWriteCommands _commands;
     private readonly SqliteBatchTransaction.DataVersion _dataVersion = new();
+    private SqliteCheckpointer? _checkpointer;
 
-    private SqliteEventStore(EventStoreOptions options, SqliteConnection writer, string readConnectionString) : base(options)
+    private SqliteEventStore(EventStoreOptions options, SqliteConnection writer, string readConnectionString, bool readOnly) : base(options)
     {
         _writer = writer;
         _readConnectionString = readConnectionString;
         _commands = new SqliteWriteCommands(writer);
+        if (readOnly) return;
+        // WAL checkpoints move to their own thread (see SqliteCheckpointer); the writer's commits only append and fsync the WAL.
+        Execute(writer, "PRAGMA wal_autocheckpoint=0;");
+        _checkpointer = new SqliteCheckpointer(readConnectionString);
     }
 
     /// <summary>
@@ -53,7 +58,7 @@ public sealed class SqliteEventStore : GroupCommitEventStore
             return new LedgerOpenResult(null, [], fault);
         }
 
-        var store = new SqliteEventStore(options, writer, readerCs.ToString());
+        var store = new SqliteEventStore(options, writer, readerCs.ToString(), sqlite.ReadOnly);
         return sqlite.ReadOnly ? store.StartReadOnly() : await store.StartAsync(cancellationToken);
     }
 
@@ -111,7 +116,22 @@ public sealed class SqliteEventStore : GroupCommitEventStore
     }
 
     private protected override Task<IBatchTransaction> BeginBatchAsync() =>
-        Task.FromResult<IBatchTransaction>(new SqliteBatchTransaction(_writer, _commands, _dataVersion));
+        Task.FromResult<IBatchTransaction>(new SqliteBatchTransaction(_writer, _commands, _dataVersion, AfterCommit));
+
+    /// <summary>On the writer thread after each commit: wake the checkpointer, or checkpoint inline again once it failed.</summary>
+    private void AfterCommit()
+    {
+        if (_checkpointer is null) return;
+        if (!_checkpointer.Failed)
+        {
+            _checkpointer.Signal();
+            return;
+        }
+
+        _checkpointer.Dispose();
+        _checkpointer = null;
+        Execute(_writer, "PRAGMA wal_autocheckpoint=1000;");
+    }
 
     private protected override async IAsyncEnumerable<LedgerRecord> ReadRowsAsync(
         string streamId, long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -162,6 +182,8 @@ public sealed class SqliteEventStore : GroupCommitEventStore
 
     private protected override async ValueTask DisposeCoreAsync()
     {
+        _checkpointer?.Dispose();
+        _checkpointer = null;
         _commands.Dispose();
         // Fold the WAL back into the main file so a closed ledger is the single file it claims to be.
         try { Execute(_writer, "PRAGMA wal_checkpoint(TRUNCATE);"); }
