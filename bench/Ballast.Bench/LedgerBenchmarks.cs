@@ -177,7 +177,7 @@ public class LedgerBenchmarks
     /// transaction and one fsync per streams × perStream rows, in the same database file and the same run.
     /// Returns (durable events/s, raw events/s, appends per committed batch), each the median of the rounds.
     /// </summary>
-    internal (double Durable, double Raw, double PerBatch, double DurableCpuMicros, double RawCpuMicros) TradeLoad(int streams, int perStream, int setsPerStream, int rounds)
+    internal (double Durable, double Raw, double PerBatch, double DurableCpuMicros, double RawCpuMicros) TradeLoad(int streams, int perStream, int setsPerStream, int rounds, bool randomKeys = false)
     {
         var trades = ReplayBenchmarks.Scenario(2_000).OfType<Ballast.Engine.Events.TradeExecuted>()
             .Select(t => Ballast.Ledger.Engine.VaultEventCodec.Instance.Encode(t).ToNewRecord()).ToArray();
@@ -205,7 +205,7 @@ public class LedgerBenchmarks
                 for (int set = 0; set < setsPerStream; set++)
                 {
                     for (int i = 0; i < perStream; i++)
-                        pending[i] = _store.AppendAsync(stream, head + i, [trades[(set * perStream + i) % trades.Length]], "a:" + Guid.NewGuid().ToString("N"));
+                        pending[i] = _store.AppendAsync(stream, head + i, [trades[(set * perStream + i) % trades.Length]], NewKey(randomKeys));
                     foreach (var t in pending)
                     {
                         var result = await t;
@@ -225,7 +225,7 @@ public class LedgerBenchmarks
                 using var cmd = c.CreateCommand();
                 cmd.CommandText = "INSERT INTO raw_records VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8)";
                 for (int i = 1; i <= 8; i++) cmd.Parameters.Add(new SqliteParameter("$" + i, null));
-                var keys = Enumerable.Range(0, events).Select(_ => "a:" + Guid.NewGuid().ToString("N")).ToArray();
+                var keys = Enumerable.Range(0, events).Select(_ => NewKey(randomKeys)).ToArray();
                 var names = Enumerable.Range(0, streams).Select(s => $"raw{tag}-{s}").ToArray();
                 cpu0 = Cpu();
                 sw.Restart();
@@ -279,7 +279,7 @@ public class LedgerBenchmarks
             for (int at = 0; at < records.Length; at += 4096)
             {
                 var chunk = Enumerable.Range(at, Math.Min(4096, records.Length - at))
-                    .Select(i => b._store.AppendAsync("scenario", i, [records[i]], "a:" + Guid.NewGuid().ToString("N"))).ToArray();
+                    .Select(i => b._store.AppendAsync("scenario", i, [records[i]], NewKey(false))).ToArray();
                 Task.WaitAll(chunk);
             }
 
@@ -326,7 +326,7 @@ public class LedgerBenchmarks
     /// <summary>The <see cref="TradeLoad"/> table: 1,024 and 4,096 trade appends in flight over 2 and 8 vault streams.</summary>
     public static void PrintTradeLoad(int rounds)
     {
-        Console.WriteLine("| Database | in flight (streams × appends) | durable trade events/s | raw batched insert of the same rows, events/s | durable ÷ raw | appends per fsync | process CPU µs/event, durable / raw |");
+        Console.WriteLine("| Database | in flight (streams × appends), command keys | durable trade events/s | raw batched insert of the same rows, events/s | durable ÷ raw | appends per fsync | process CPU µs/event, durable / raw |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (string database in Databases)
         {
@@ -335,10 +335,10 @@ public class LedgerBenchmarks
             try
             {
                 b.TradeLoad(2, 512, 2, 1); // warm-up: JIT, page cache, WAL file
-                foreach (var (streams, perStream) in new[] { (2, 512), (8, 512) })
+                foreach (var (streams, perStream, randomKeys) in new[] { (2, 512, false), (8, 512, false), (8, 512, true) })
                 {
-                    var (durable, raw, perBatch, durableCpu, rawCpu) = b.TradeLoad(streams, perStream, 40_960 / (streams * perStream), rounds);
-                    Console.WriteLine($"| {database} | {streams * perStream:N0} ({streams} × {perStream}) | {durable:N0} | {(raw > 0 ? raw.ToString("N0") : "—")} | {(raw > 0 ? (durable / raw).ToString("P0") : "—")} | {perBatch:F0} | {durableCpu:F1} / {(raw > 0 ? rawCpu.ToString("F1") : "—")} |");
+                    var (durable, raw, perBatch, durableCpu, rawCpu) = b.TradeLoad(streams, perStream, 40_960 / (streams * perStream), rounds, randomKeys);
+                    Console.WriteLine($"| {database} | {streams * perStream:N0} ({streams} × {perStream}), {(randomKeys ? "random UUIDv4" : "time-ordered UUIDv7")} | {durable:N0} | {(raw > 0 ? raw.ToString("N0") : "—")} | {(raw > 0 ? (durable / raw).ToString("P0") : "—")} | {perBatch:F0} | {durableCpu:F1} / {(raw > 0 ? rawCpu.ToString("F1") : "—")} |");
                 }
             }
             finally
@@ -349,6 +349,12 @@ public class LedgerBenchmarks
 
         Console.WriteLine();
     }
+
+    /// <summary>
+    /// A command key: time-ordered as <c>IdempotencyKeys.Automatic</c> makes them (UUIDv7), or random like a caller's
+    /// UUIDv4 key, which lands anywhere in the ledger's command index (a page touched per key instead of a few per batch).
+    /// </summary>
+    private static string NewKey(bool randomKeys) => "a:" + (randomKeys ? Guid.NewGuid() : Guid.CreateVersion7()).ToString("N");
 
     private void CreateRawTable()
     {
