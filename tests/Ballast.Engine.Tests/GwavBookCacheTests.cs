@@ -110,10 +110,10 @@ public class GwavBookCacheTests
         var strike = v.State.Strikes[Call(3000).StrikeKey];
         double volBefore = strike.CachedGwavVol;
 
-        v.Ok(new SetParameter(Governor, "ivGwavPeriod", 3_600, 0));
+        v.Ok(new SetParameter(Governor, "optionValueIvGwavPeriod", 3_600, 0));
 
         Assert.Equal(v.Now, strike.CachedAt);
-        Assert.Equal(strike.Board.BaseIvGwav.AverageOverLast(3_600, v.Now) * strike.SkewGwav.AverageOverLast((long)v.State.Parameters.SkewGwavPeriod, v.Now),
+        Assert.Equal(strike.Board.BaseIvGwav.AverageOverLast(3_600, v.Now) * strike.SkewGwav.AverageOverLast((long)v.State.Parameters.OptionValueSkewGwavPeriod, v.Now),
             strike.CachedGwavVol);
         Assert.True(strike.CachedGwavVol > volBefore + 0.05, $"GWAV vol {volBefore} → {strike.CachedGwavVol}: the shorter period sees the new 1.1 base IV");
         Assert.Null(GwavBookAudit.Problem(v.State));
@@ -200,7 +200,7 @@ public class GwavBookCacheTests
             case 2:
             {
                 // Governance: a new GWAV period or rate takes effect now (activation refreshes every board).
-                string name = r.Next(3) switch { 0 => "ivGwavPeriod", 1 => "skewGwavPeriod", _ => "rateAndCarry" };
+                string name = r.Next(3) switch { 0 => "optionValueIvGwavPeriod", 1 => "optionValueSkewGwavPeriod", _ => "rateAndCarry" };
                 double value = name == "rateAndCarry" ? Math.Round(r.NextDouble() * 0.1, 3) : r.Next(600, 2 * 86_400);
                 return new SetParameter(Governor, name, value, 0);
             }

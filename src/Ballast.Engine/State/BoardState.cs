@@ -79,7 +79,7 @@ public sealed class BoardState
     {
         var sum = GreekExposure.Zero;
         double gwavBook = 0.0;
-        double gwavBaseIv = hasSpot ? GwavBaseIvAt((long)p.IvGwavPeriod, time) : 0.0;
+        double gwavBaseIv = hasSpot ? GwavBaseIvAt((long)p.OptionValueIvGwavPeriod, time) : 0.0;
         foreach (var s in _strikes)
         {
             s.Recompute(hasSpot, spot, p, time, gwavBaseIv);

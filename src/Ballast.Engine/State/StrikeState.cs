@@ -85,7 +85,7 @@ public sealed class StrikeState
 
     /// <summary>
     /// Vol the strike's options were last valued at for the cached GWAV book value: GWAV(base IV over
-    /// <see cref="VaultParameters.IvGwavPeriod"/>) × GWAV(skew over <see cref="VaultParameters.SkewGwavPeriod"/>), both
+    /// <see cref="VaultParameters.OptionValueIvGwavPeriod"/>) × GWAV(skew over <see cref="VaultParameters.OptionValueSkewGwavPeriod"/>), both
     /// ending at <see cref="CachedAt"/>; 0 when the strike was flat or there was no spot then (nothing to value).
     /// </summary>
     public double CachedGwavVol { get; internal set; }
@@ -142,11 +142,11 @@ public sealed class StrikeState
     /// override), positions valued by BSM at that vol.
     /// </summary>
     /// <param name="spot">Spot, quote units.</param>
-    /// <param name="p">Parameters in force (rate, skew GWAV period).</param>
+    /// <param name="p">Parameters in force (rate, option-value skew GWAV period).</param>
     /// <param name="gwavBaseIv">The board's base-IV GWAV at <see cref="CachedAt"/>.</param>
     internal void RevalueAtGwav(double spot, VaultParameters p, double gwavBaseIv)
     {
-        CachedGwavVol = gwavBaseIv * GwavSkewAt((long)p.SkewGwavPeriod, CachedAt);
+        CachedGwavVol = gwavBaseIv * GwavSkewAt((long)p.OptionValueSkewGwavPeriod, CachedAt);
         CachedGwavValue = ValueAt(spot, p.RateAndCarry, GreekCalculator.YearsToExpiry(Board.Expiry, CachedAt), CachedGwavVol);
     }
 

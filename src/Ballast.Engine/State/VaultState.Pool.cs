@@ -14,8 +14,8 @@ public sealed partial class VaultState
 
     /// <summary>
     /// Value of the vault's option book (quote, positive = the vault is owed) at GWAV vols: each strike's options priced
-    /// at vol = GWAV(base IV over <see cref="VaultParameters.IvGwavPeriod"/>) × GWAV(skew over
-    /// <see cref="VaultParameters.SkewGwavPeriod"/>), spot and time to expiry now. Lyra v1 OptionGreekCache values the
+    /// at vol = GWAV(base IV over <see cref="VaultParameters.OptionValueIvGwavPeriod"/>) × GWAV(skew over
+    /// <see cref="VaultParameters.OptionValueSkewGwavPeriod"/>), spot and time to expiry now. Lyra v1 OptionGreekCache values the
     /// book at GWAV vols the same way so that a single trade, which moves the current vols, cannot move NAV.
     /// </summary>
     /// <remarks>Allocation-free; boards are summed in expiry order and strikes ascending, so the double result depends on
@@ -37,11 +37,11 @@ public sealed partial class VaultState
         {
             last = board.Expiry;
             double years = GreekCalculator.YearsToExpiry(board.Expiry, now);
-            double baseIv = board.GwavBaseIvAt((long)p.IvGwavPeriod, now);
+            double baseIv = board.GwavBaseIvAt((long)p.OptionValueIvGwavPeriod, now);
             foreach (var strike in board.Strikes)
             {
                 if (strike.IsFlat) continue;
-                total += strike.ValueAt(Spot, p.RateAndCarry, years, baseIv * strike.GwavSkewAt((long)p.SkewGwavPeriod, now));
+                total += strike.ValueAt(Spot, p.RateAndCarry, years, baseIv * strike.GwavSkewAt((long)p.OptionValueSkewGwavPeriod, now));
             }
         }
 

@@ -319,7 +319,7 @@ public sealed partial class VaultState
             double sum = 0.0;
             foreach (var strike in board.Strikes)
             {
-                if (HasSpot && !strike.IsFlat) strike.RevalueAtGwav(Spot, Parameters, board.GwavBaseIvAt((long)Parameters.IvGwavPeriod, strike.CachedAt));
+                if (HasSpot && !strike.IsFlat) strike.RevalueAtGwav(Spot, Parameters, board.GwavBaseIvAt((long)Parameters.OptionValueIvGwavPeriod, strike.CachedAt));
                 sum += strike.CachedGwavValue;
             }
 

@@ -214,7 +214,7 @@ public sealed partial class VaultState
                 var board = _boards[s.Expiry];
                 var strike = new StrikeState(board, s.Strike, s.Skew);
                 ObserveSkew(strike, s.Time);
-                strike.Recompute(HasSpot, Spot, Parameters, s.Time, board.GwavBaseIvAt((long)Parameters.IvGwavPeriod, s.Time));
+                strike.Recompute(HasSpot, Spot, Parameters, s.Time, board.GwavBaseIvAt((long)Parameters.OptionValueIvGwavPeriod, s.Time));
                 board.Insert(strike);
                 _strikes.Add(new StrikeKey(s.Expiry, s.Strike), strike);
                 break;
@@ -378,7 +378,7 @@ public sealed partial class VaultState
         var old = strike.Exposure;
         double oldGwavValue = strike.CachedGwavValue;
         var board = strike.Board;
-        strike.Recompute(HasSpot, Spot, Parameters, time, board.GwavBaseIvAt((long)Parameters.IvGwavPeriod, time));
+        strike.Recompute(HasSpot, Spot, Parameters, time, board.GwavBaseIvAt((long)Parameters.OptionValueIvGwavPeriod, time));
         var change = strike.Exposure - old;
         board.Exposure += change;
         Exposure += change;

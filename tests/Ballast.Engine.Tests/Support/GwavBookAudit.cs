@@ -18,8 +18,8 @@ public static class GwavBookAudit
         if (!s.HasSpot || k.IsFlat) return 0.0;
         var p = s.Parameters;
         var board = k.Board;
-        double baseIv = board.BaseIvGwav.AverageOverLast((long)p.IvGwavPeriod, k.CachedAt);
-        double skew = k.SkewGwav.AverageOverLast((long)p.SkewGwavPeriod, k.CachedAt);
+        double baseIv = board.BaseIvGwav.AverageOverLast((long)p.OptionValueIvGwavPeriod, k.CachedAt);
+        double skew = k.SkewGwav.AverageOverLast((long)p.OptionValueSkewGwavPeriod, k.CachedAt);
         GreekCalculator.Pair(s.Spot, k.StrikeValue, p.RateAndCarry, GreekCalculator.YearsToExpiry(board.Expiry, k.CachedAt),
             baseIv * skew, out var call, out var put);
         return (double)k.VaultCallPosition * call.Price + (double)k.VaultPutPosition * put.Price;
