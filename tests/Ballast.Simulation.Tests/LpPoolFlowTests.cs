@@ -19,14 +19,7 @@ public class LpPoolFlowTests
         Lp = new Flow.LpFlowSettings { WithdrawalsPerYear = 180, QueueDelayHours = 12 },
     };
 
-    /// <summary>The crash preset with its crash on day 3, cut three days later (as the margin tests shorten it).</summary>
-    private static ScenarioSettings ShortCrash(int paths) => ScenarioPresets.Crash() with
-    {
-        Market = new ModelMarket(new CrashScenario(ScenarioPresets.SyntheticSpot, ScenarioPresets.SyntheticVol, CrashStartYears: 3.0 / 365), ScenarioPresets.SyntheticVol),
-        Steps = 24 * 6,
-        Paths = paths,
-        Seed = 7,
-    };
+    private static ScenarioSettings ShortCrash(int paths) => TestScenarios.ShortCrash(paths);
 
     private static decimal MoneyHeld(VaultState s)
     {
