@@ -57,6 +57,8 @@ public sealed class PaperDesk(VaultHost host, int seed)
     public async Task StepAsync(double spot, CancellationToken cancel)
     {
         _tick++;
+        // A pool the start could not open (e.g. no spot yet) is opened on a later tick.
+        if (host.Read(static s => s.Pool is null)) await OpenPoolAsync(cancel);
         if (host.Read(static s => s.Pool is not null))
         {
             await LpFlowAsync(cancel);
