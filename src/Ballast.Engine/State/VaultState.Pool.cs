@@ -206,4 +206,15 @@ public sealed partial class VaultState
 
         _holdingsValue[(int)Asset.Quote] = (double)(_capital[(int)Asset.Quote] + _fees[(int)Asset.Quote]);
     }
+
+    // ---- snapshot section "pool" (see VaultState.Snapshot): the whole TranchePool, or nothing before PoolOpened ----
+    // The NAV and GWAV-book memos are not written: they are keyed by state version and rebuilt on first use.
+
+    private void WritePoolSection(StateImageWriter w)
+    {
+        w.Bool(Pool is not null);
+        Pool?.WriteImage(w);
+    }
+
+    private void ReadPoolSection(StateImageReader r) => Pool = r.Bool() ? TranchePool.ReadImage(r) : null;
 }

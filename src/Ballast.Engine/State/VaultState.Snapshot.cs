@@ -50,6 +50,7 @@ public sealed partial class VaultState
         new("accounts", 1, static (s, w) => s.WriteAccountsSection(w), static (s, r, _) => s.ReadAccountsSection(r)),
         new("auctions", 1, static (s, w) => s.WriteAuctionsSection(w), static (s, r, _) => s.ReadAuctionsSection(r)),
         new("hedges", 1, static (s, w) => s.WriteHedgesSection(w), static (s, r, _) => s.ReadHedgesSection(r)),
+        new("pool", 1, static (s, w) => s.WritePoolSection(w), static (s, r, _) => s.ReadPoolSection(r)),
     ];
 
     /// <summary>Writes the state image (see the remarks on the format) to <paramref name="output"/>.</summary>
