@@ -170,6 +170,20 @@ public sealed partial class TranchePool
     /// <param name="now">Unix seconds.</param>
     public decimal SharePrice(string tranche, decimal nav, long now) => _index.TryGetValue(tranche, out int i) ? Claims(nav, now)[i].SharePrice : 0;
 
+    /// <summary>True while any LP withdrawal waits in a queue (then <see cref="ReservedForQueuedWithdrawals"/> is worth computing).</summary>
+    public bool HasQueuedWithdrawals
+    {
+        get
+        {
+            foreach (var queue in _withdrawals)
+            {
+                if (queue.Count > 0) return true;
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>Value of all shares queued for withdrawal at today's prices (quote): Lyra reserves it from free liquidity.</summary>
     /// <param name="nav">NAV in quote, ≥ 0.</param>
     /// <param name="now">Unix seconds.</param>

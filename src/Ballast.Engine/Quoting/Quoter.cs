@@ -235,8 +235,8 @@ internal static class Quoter
             double putReserveChange = isCall ? 0.0 : (Math.Max(-vaultPut, 0.0) - Math.Max(-strike.VaultPutPositionValue, 0.0)) * strike.StrikeValue;
             double callReserveChange = isCall ? Math.Max(-vaultCall, 0.0) - Math.Max(-strike.VaultCallPositionValue, 0.0) : 0.0;
             if ((putReserveChange > 0 || callReserveChange > 0 || !buy)
-                && s.FreeLiquidityAfter(quoteChange, baseChange, putReserveChange, callReserveChange) < 0)
-                return new Rejection(RejectionReason.InsufficientLiquidity, "the vault's free liquidity would fall below zero");
+                && s.FreeLiquidityAfter(quoteChange, baseChange, putReserveChange, callReserveChange) - s.QueuedWithdrawalReserve(now) < 0)
+                return new Rejection(RejectionReason.InsufficientLiquidity, "the vault's free liquidity, net of queued LP withdrawals, would fall below zero");
         }
 
         double sign = buy ? amount : -amount;

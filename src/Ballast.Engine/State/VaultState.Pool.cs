@@ -98,6 +98,15 @@ public sealed partial class VaultState
         return double.IsFinite(nav) ? Math.Max(nav, 0.0) : 0.0;
     }
 
+    /// <summary>
+    /// Quote value reserved for LP withdrawals waiting in the queues (Lyra v1 Newport <c>_getLiquidity</c>: free liquidity is
+    /// net of it, so trades cannot spend what queued withdrawals will be paid), at share prices from <see cref="QuotingNav"/>;
+    /// 0 without a pool or a queued withdrawal. O(tranches + queued requests), and depends on the state only.
+    /// </summary>
+    /// <param name="now">Unix seconds (senior target accrual).</param>
+    public double QueuedWithdrawalReserve(long now) =>
+        Pool is { HasQueuedWithdrawals: true } pool ? (double)pool.ReservedForQueuedWithdrawals((decimal)QuotingNav(), now) : 0.0;
+
     private NavResult ComputePoolNav(double book)
     {
         if (!double.IsFinite(book) || Math.Abs(book) > 1e24) return NavResult.Invalid(NavInputError.Overflow, $"option book value {book} is not a finite amount");
