@@ -16,6 +16,7 @@ public sealed class AuthorizationMatrixTests(FundedVaultFixture fixture) : IClas
         ("board", "GET", "/v1/boards/{board}", null, [Public]),
         ("series", "GET", "/v1/series", null, [Public]),
         ("vault", "GET", "/v1/vault", null, [Public]),
+        ("pool-report", "GET", "/v1/pool/report", null, [Public]),
         ("parameters", "GET", "/v1/parameters", null, [Public]),
         ("recent-trades", "GET", "/v1/trades/recent", null, [Public]),
         ("quote", "GET", "/v1/quotes?series={series}&side=buy&size=1", null, ["trader", "lp", "oracle", "governor", "admin"]),
