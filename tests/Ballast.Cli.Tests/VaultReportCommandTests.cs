@@ -42,20 +42,7 @@ public sealed class VaultReportCommandTests : IDisposable
             (Midnight + 73 * Day, new UpdateSpot(oracle, 3000, Midnight + 73 * Day)),
             (Midnight + 73 * Day, new RequestLpWithdrawal(new Principal(new AccountId("lp"), Role.LiquidityProvider), "junior", 100_000m, Instant: true)),
         };
-        var opened = await SqliteEventStore.OpenAsync(new SqliteStoreOptions(Db));
-        await using var store = opened.RequireStore();
-        var state = new VaultState();
-        long sequence = 0;
-        int n = 0;
-        foreach (var (time, c) in commands)
-        {
-            var d = Vault.Decide(state, c, time);
-            Assert.True(d.IsAccepted, d.ToString());
-            var events = d.ToArray();
-            await store.AppendAsync("vault-eth", sequence, [.. events.Select(e => VaultEventCodec.Instance.Encode(e).ToNewRecord())], $"cmd-{++n}");
-            foreach (var e in events) state.Apply(e);
-            sequence += events.Length;
-        }
+        await LedgerScript.WriteAsync(Db, "vault-eth", commands);
     }
 
     [Fact]

@@ -34,26 +34,35 @@ public sealed partial record VaultParameters
     /// <summary>Seconds the queues pause after a board settles (Lyra boardSettlementCBTimeout). Default 6 h.</summary>
     public double PoolBoardSettlementBreakerTimeout { get; init; } = PoolParameters.Default.BoardSettlementCircuitBreakerTimeout;
 
+    /// <summary>Each governed pool value: its catalog name, how to read it from and write it to <see cref="PoolParameters"/>.</summary>
+    private static readonly (string Name, Func<PoolParameters, double> From, Func<PoolParameters, double, PoolParameters> To)[] GovernedPool =
+    [
+        ("poolDepositDelay", q => q.DepositDelay, (q, v) => q with { DepositDelay = (long)v }),
+        ("poolWithdrawalDelay", q => q.WithdrawalDelay, (q, v) => q with { WithdrawalDelay = (long)v }),
+        ("poolWithdrawalFee", q => (double)q.WithdrawalFee, (q, v) => q with { WithdrawalFee = (decimal)v }),
+        ("poolGuardianDelay", q => q.GuardianDelay, (q, v) => q with { GuardianDelay = (long)v }),
+        ("poolLiquidityBreakerThreshold", q => (double)q.LiquidityCircuitBreakerThreshold, (q, v) => q with { LiquidityCircuitBreakerThreshold = (decimal)v }),
+        ("poolLiquidityBreakerTimeout", q => q.LiquidityCircuitBreakerTimeout, (q, v) => q with { LiquidityCircuitBreakerTimeout = (long)v }),
+        ("poolIvVarianceBreakerThreshold", q => q.IvVarianceCircuitBreakerThreshold, (q, v) => q with { IvVarianceCircuitBreakerThreshold = v }),
+        ("poolIvVarianceBreakerTimeout", q => q.IvVarianceCircuitBreakerTimeout, (q, v) => q with { IvVarianceCircuitBreakerTimeout = (long)v }),
+        ("poolSkewVarianceBreakerThreshold", q => q.SkewVarianceCircuitBreakerThreshold, (q, v) => q with { SkewVarianceCircuitBreakerThreshold = v }),
+        ("poolSkewVarianceBreakerTimeout", q => q.SkewVarianceCircuitBreakerTimeout, (q, v) => q with { SkewVarianceCircuitBreakerTimeout = (long)v }),
+        ("poolBoardSettlementBreakerTimeout", q => q.BoardSettlementCircuitBreakerTimeout, (q, v) => q with { BoardSettlementCircuitBreakerTimeout = (long)v }),
+    ];
+
     /// <summary>The pool parameters <paramref name="pool"/> with the governed values of this set (the rest, such as decimals and
     /// collateral scaling, stay as the pool was opened).</summary>
     /// <param name="pool">The pool's own parameters.</param>
     public PoolParameters GovernPool(PoolParameters pool)
     {
         ArgumentNullException.ThrowIfNull(pool);
-        return pool with
+        foreach (var (name, _, to) in GovernedPool)
         {
-            DepositDelay = (long)PoolDepositDelay,
-            WithdrawalDelay = (long)PoolWithdrawalDelay,
-            WithdrawalFee = (decimal)PoolWithdrawalFee,
-            GuardianDelay = (long)PoolGuardianDelay,
-            LiquidityCircuitBreakerThreshold = (decimal)PoolLiquidityBreakerThreshold,
-            LiquidityCircuitBreakerTimeout = (long)PoolLiquidityBreakerTimeout,
-            IvVarianceCircuitBreakerThreshold = PoolIvVarianceBreakerThreshold,
-            IvVarianceCircuitBreakerTimeout = (long)PoolIvVarianceBreakerTimeout,
-            SkewVarianceCircuitBreakerThreshold = PoolSkewVarianceBreakerThreshold,
-            SkewVarianceCircuitBreakerTimeout = (long)PoolSkewVarianceBreakerTimeout,
-            BoardSettlementCircuitBreakerTimeout = (long)PoolBoardSettlementBreakerTimeout,
-        };
+            TryGet(name, out double value);
+            pool = to(pool, value);
+        }
+
+        return pool;
     }
 
     /// <summary>This set with the governed pool values taken from <paramref name="pool"/>, unchecked (applying a
@@ -62,20 +71,14 @@ public sealed partial record VaultParameters
     public VaultParameters SeedPool(PoolParameters pool)
     {
         ArgumentNullException.ThrowIfNull(pool);
-        return this with
+        var p = this;
+        foreach (var (name, from, _) in GovernedPool)
         {
-            PoolDepositDelay = pool.DepositDelay,
-            PoolWithdrawalDelay = pool.WithdrawalDelay,
-            PoolWithdrawalFee = (double)pool.WithdrawalFee,
-            PoolGuardianDelay = pool.GuardianDelay,
-            PoolLiquidityBreakerThreshold = (double)pool.LiquidityCircuitBreakerThreshold,
-            PoolLiquidityBreakerTimeout = pool.LiquidityCircuitBreakerTimeout,
-            PoolIvVarianceBreakerThreshold = pool.IvVarianceCircuitBreakerThreshold,
-            PoolIvVarianceBreakerTimeout = pool.IvVarianceCircuitBreakerTimeout,
-            PoolSkewVarianceBreakerThreshold = pool.SkewVarianceCircuitBreakerThreshold,
-            PoolSkewVarianceBreakerTimeout = pool.SkewVarianceCircuitBreakerTimeout,
-            PoolBoardSettlementBreakerTimeout = pool.BoardSettlementCircuitBreakerTimeout,
-        };
+            ParameterCatalog.TryGetEntry(name, out var entry);
+            p = entry.Set(p, from(pool));
+        }
+
+        return p;
     }
 
     /// <summary>
@@ -89,16 +92,9 @@ public sealed partial record VaultParameters
         ArgumentNullException.ThrowIfNull(pool);
         seeded = this;
         var p = this;
-        foreach (var (name, value) in new (string, double)[]
+        foreach (var (name, from, _) in GovernedPool)
         {
-            ("poolDepositDelay", pool.DepositDelay), ("poolWithdrawalDelay", pool.WithdrawalDelay), ("poolWithdrawalFee", (double)pool.WithdrawalFee),
-            ("poolGuardianDelay", pool.GuardianDelay), ("poolLiquidityBreakerThreshold", (double)pool.LiquidityCircuitBreakerThreshold),
-            ("poolLiquidityBreakerTimeout", pool.LiquidityCircuitBreakerTimeout), ("poolIvVarianceBreakerThreshold", pool.IvVarianceCircuitBreakerThreshold),
-            ("poolIvVarianceBreakerTimeout", pool.IvVarianceCircuitBreakerTimeout), ("poolSkewVarianceBreakerThreshold", pool.SkewVarianceCircuitBreakerThreshold),
-            ("poolSkewVarianceBreakerTimeout", pool.SkewVarianceCircuitBreakerTimeout), ("poolBoardSettlementBreakerTimeout", pool.BoardSettlementCircuitBreakerTimeout),
-        })
-        {
-            var result = p.TryWith(name, value, out p);
+            var result = p.TryWith(name, from(pool), out p);
             if (!result.IsValid) return result;
         }
 
