@@ -1,12 +1,8 @@
 using System.Text.Json;
-using Ballast.Engine;
 using Ballast.Engine.Commands;
 using Ballast.Engine.Markets;
 using Ballast.Engine.Parameters;
 using Ballast.Engine.Pool;
-using Ballast.Engine.State;
-using Ballast.Ledger.Engine;
-using Ballast.Ledger.Sqlite;
 
 namespace Ballast.Cli.Tests;
 
