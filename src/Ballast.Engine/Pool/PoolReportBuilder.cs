@@ -66,7 +66,8 @@ public sealed class PoolReportBuilder
         if (e is PoolEvent) Sample(e.Time);
     }
 
-    /// <summary>The report at <paramref name="now"/>: samples the remaining midnights and <paramref name="now"/>, then summarises.</summary>
+    /// <summary>The report at <paramref name="now"/>: samples the remaining midnights and <paramref name="now"/>, then summarises.
+    /// Call it once, after the last event (it records those samples).</summary>
     /// <param name="now">Unix seconds, not before the last event.</param>
     public PoolReportSummary Build(long now)
     {
