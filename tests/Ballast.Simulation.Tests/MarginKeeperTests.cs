@@ -10,14 +10,7 @@ namespace Ballast.Simulation.Tests;
 
 public class MarginKeeperTests
 {
-    /// <summary>The crash preset with its crash moved to day 3 and cut three days later, one path (keeps the test fast).</summary>
-    private static ScenarioSettings ShortCrash(ulong seed = 7) => ScenarioPresets.Crash() with
-    {
-        Market = new ModelMarket(new CrashScenario(ScenarioPresets.SyntheticSpot, ScenarioPresets.SyntheticVol, CrashStartYears: 3.0 / 365), ScenarioPresets.SyntheticVol),
-        Steps = 24 * 6,
-        Paths = 1,
-        Seed = seed,
-    };
+    private static ScenarioSettings ShortCrash(ulong seed = 7) => TestScenarios.ShortCrash(paths: 1, seed: seed);
 
     private static decimal TotalMoney(VaultState s, Asset asset)
     {

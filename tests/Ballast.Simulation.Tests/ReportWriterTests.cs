@@ -19,14 +19,14 @@ public class ReportWriterTests
             string[] csv = File.ReadAllLines(Path.Combine(dir, "timeseries.csv"));
             Assert.Equal(24 * 3 + 2, csv.Length);
             Assert.StartsWith("time,spot,", csv[0]);
-            foreach (string png in new[] { "spot.png", "greeks.png", "inventory.png", "pnl.png", "drawdown.png" })
+            foreach (string png in new[] { "spot.png", "greeks.png", "inventory.png", "pnl.png", "tranches.png", "drawdown.png" })
             {
                 byte[] bytes = File.ReadAllBytes(Path.Combine(dir, png));
                 Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
             }
 
             string html = File.ReadAllText(Path.Combine(dir, "report.html"));
-            Assert.Equal(5, html.Split("src=\"data:image/png;base64,").Length - 1);
+            Assert.Equal(6, html.Split("src=\"data:image/png;base64,").Length - 1);
             Assert.DoesNotContain("src=\"spot.png\"", html);
         }
         finally

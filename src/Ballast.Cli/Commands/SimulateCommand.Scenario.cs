@@ -137,6 +137,14 @@ public static partial class SimulateCommand
         Row("PnL mean (quote)", c => F(c.PnlMean));
         Row("PnL s.d.", c => F(c.PnlStd));
         Row("LP return mean", c => F(c.LpReturnMean, "P2"));
+        for (int k = 0; k < TimeSeries.TrancheNames.Count; k++)
+        {
+            int tranche = k;
+            Row($"  {TimeSeries.TrancheNames[k]} tranche return mean / worst", c => $"{F(c.TrancheReturnMeans[tranche], "P2")} / {F(c.TrancheReturnWorst[tranche], "P2")}");
+        }
+
+        Row("LP deposits / withdrawals (quote)", c => $"{F(c.DepositsMean)} / {F(c.WithdrawalsMean)}");
+        Row("time with pool breakers active", c => F(c.BreakerTimeMean, "P1"));
         Row("Sharpe / Sortino (ann.)", c => $"{F(c.SharpeMean, "F2")} / {F(c.SortinoMean, "F2")}");
         Row("max drawdown mean / worst", c => $"{F(c.MaxDrawdownMean, "P2")} / {F(c.MaxDrawdownWorst, "P2")}");
         Row("VaR 99% / ES 99%", c => $"{F(c.ValueAtRisk99)} / {F(c.ExpectedShortfall99)}");

@@ -16,7 +16,7 @@ namespace Ballast.Engine.Pool;
 /// delays, withdrawal fee, guardian, circuit breakers, partial withdrawals), Premia v3 <c>UnderwriterVault</c> (instant
 /// mode capped by unlocked liquidity), Ribbon v2 (cancelling a pending deposit). Not thread-safe: one writer.
 /// </remarks>
-public sealed class TranchePool
+public sealed partial class TranchePool
 {
     private readonly TrancheState[] _tranches;
     private readonly Dictionary<string, int> _index;

@@ -107,7 +107,8 @@ internal static class Quoter
         double years = GreekCalculator.YearsToExpiry(board.Expiry, now);
         bool postCutoff = board.Expiry - now < p.TradingCutoff;
 
-        // Lyra liquidity.NAV: the pool NAV with the book valued at GWAV vols (issue 5), so a single trade cannot move it.
+        // Lyra liquidity.NAV: the pool NAV with the book valued at GWAV vols (issue 5), so a single trade cannot move it,
+        // taken from the Greek cache's GWAV book value (O(1), as Lyra v1 Avalon) rather than repricing every strike.
         // Only the vega-utilisation fee reads it, and only for a piece that grows |net std vega|: valued then, once.
         double nav = double.NaN;
         double hedge = s.HedgeDelta; // issue 6: the hedge counts in the net delta the inventory term and the delta cap see
@@ -176,7 +177,7 @@ internal static class Quoter
             var post = exposure - strikeExposure + newStrikeExposure;
 
             double piecePremium = unitPrice * pieceAmount;
-            if (double.IsNaN(nav) && Math.Abs(post.StandardVega) > Math.Abs(exposure.StandardVega)) nav = (double)s.PoolNav(now, p).Nav;
+            if (double.IsNaN(nav) && Math.Abs(post.StandardVega) > Math.Abs(exposure.StandardVega)) nav = s.QuotingNav();
             var inputs = new FeeInputs(piecePremium, spot, pieceAmount, years, unit.Vega, pricingVol, move.NewSkew,
                 exposure.StandardVega, post.StandardVega, double.IsNaN(nav) ? 0.0 : nav, Math.Abs(varianceGwavIv - move.NewBaseIv), forceClose);
             fees += FeeSchedule.Compute(inputs, p);

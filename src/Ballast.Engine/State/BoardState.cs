@@ -1,4 +1,5 @@
 using Ballast.Engine.Greeks;
+using Ballast.Engine.Parameters;
 using Ballast.Engine.Volatility;
 
 namespace Ballast.Engine.State;
@@ -37,6 +38,14 @@ public sealed class BoardState
     /// <summary>Net exposure of the board (sum of its strikes), vault side.</summary>
     public GreekExposure Exposure { get; internal set; }
 
+    /// <summary>
+    /// The vault's options on this board valued at GWAV vols, quote: the sum of its strikes'
+    /// <see cref="StrikeState.CachedGwavValue"/>, each as of that strike's last update. Recomputed from the strikes by a
+    /// full refresh and moved by the difference when a trade (or liquidation, import) updates one strike — Lyra v1 Avalon
+    /// OptionGreekCache <c>boardCache.netGreeks.netOptionValue</c>.
+    /// </summary>
+    public double CachedGwavBookValue { get; internal set; }
+
     /// <summary>When the board's Greeks were last fully refreshed, Unix seconds.</summary>
     public long RefreshedAt { get; internal set; }
 
@@ -58,17 +67,28 @@ public sealed class BoardState
 
     internal void Remove(StrikeState strike) => _strikes.Remove(strike);
 
-    /// <summary>Full refresh: every strike at the current vol, spot and time; the board sum recomputed from scratch.</summary>
-    internal void Refresh(bool hasSpot, double spot, double rate, long time)
+    /// <summary>GWAV of the base IV over the last <paramref name="period"/> seconds ending at <paramref name="time"/> (the current base IV before any observation).</summary>
+    internal double GwavBaseIvAt(long period, long time) => BaseIvGwav.IsEmpty ? BaseIv : BaseIvGwav.AverageOverLast(period, time);
+
+    /// <summary>
+    /// Full refresh (Lyra v1 Avalon OptionGreekCache <c>_updateBoardCachedGreeks</c>): every strike at the current vol,
+    /// spot and time, and at its GWAV vol for <see cref="CachedGwavBookValue"/>; the board sums recomputed from scratch
+    /// in strike order.
+    /// </summary>
+    internal void Refresh(bool hasSpot, double spot, VaultParameters p, long time)
     {
         var sum = GreekExposure.Zero;
+        double gwavBook = 0.0;
+        double gwavBaseIv = hasSpot ? GwavBaseIvAt((long)p.OptionValueIvGwavPeriod, time) : 0.0;
         foreach (var s in _strikes)
         {
-            s.Recompute(hasSpot, spot, rate, time);
+            s.Recompute(hasSpot, spot, p, time, gwavBaseIv);
             sum += s.Exposure;
+            gwavBook += s.CachedGwavValue;
         }
 
         Exposure = sum;
+        CachedGwavBookValue = gwavBook;
         RefreshedAt = time;
         RefreshSpot = hasSpot ? spot : 0.0;
     }

@@ -41,17 +41,18 @@ internal sealed partial class StateHasher : IDisposable
         Tag("vault");
         foreach (var a in (ReadOnlySpan<Asset>)[Asset.Quote, Asset.Base]) { Dec(s.Capital(a)); Dec(s.AccruedFees(a)); }
         Dec(s.VaultShortPutNotional); Dec(s.VaultShortCallContracts); Dec(s.InsuranceFund);
-        Exposure(s.Exposure);
+        Exposure(s.Exposure); Dbl(s.CachedGwavBookValue);
         Tag("boards");
         foreach (var b in s.BoardsByExpiry())
         {
-            Long(b.Expiry); Dbl(b.BaseIv); Gwav(b.BaseIvGwav); Exposure(b.Exposure);
+            Long(b.Expiry); Dbl(b.BaseIv); Gwav(b.BaseIvGwav); Exposure(b.Exposure); Dbl(b.CachedGwavBookValue);
             Long(b.RefreshedAt); Dbl(b.RefreshSpot); Long(b.VolObservedAt); Dbl(b.VolConfidence);
             foreach (var k in b.Strikes)
             {
                 Tag("strike"); Dec(k.Strike); Dbl(k.Skew); Gwav(k.SkewGwav);
                 Dec(k.VaultCallPosition); Dec(k.VaultPutPosition);
                 Unit(k.CallGreeks); Unit(k.PutGreeks); Dbl(k.CachedVol); Long(k.CachedAt); Exposure(k.Exposure);
+                Dbl(k.CachedGwavVol); Dbl(k.CachedGwavValue);
             }
         }
 

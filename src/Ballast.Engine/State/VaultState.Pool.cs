@@ -14,12 +14,14 @@ public sealed partial class VaultState
 
     /// <summary>
     /// Value of the vault's option book (quote, positive = the vault is owed) at GWAV vols: each strike's options priced
-    /// at vol = GWAV(base IV over <see cref="VaultParameters.IvGwavPeriod"/>) × GWAV(skew over
-    /// <see cref="VaultParameters.SkewGwavPeriod"/>), spot and time to expiry now. Lyra v1 OptionGreekCache values the
+    /// at vol = GWAV(base IV over <see cref="VaultParameters.OptionValueIvGwavPeriod"/>) × GWAV(skew over
+    /// <see cref="VaultParameters.OptionValueSkewGwavPeriod"/>), spot and time to expiry now. Lyra v1 OptionGreekCache values the
     /// book at GWAV vols the same way so that a single trade, which moves the current vols, cannot move NAV.
     /// </summary>
     /// <remarks>Allocation-free; boards are summed in expiry order and strikes ascending, so the double result depends on
-    /// the state only (never on dictionary order).</remarks>
+    /// the state only (never on dictionary order). O(open strikes): it reprices every strike at the GWAVs as of
+    /// <paramref name="now"/>, which is what LP share pricing wants (<see cref="PoolNav"/>) and too slow for every trade;
+    /// quoting reads the Greek cache's <see cref="CachedGwavBookValue"/> instead (<see cref="QuotingNav"/>).</remarks>
     /// <param name="now">Unix seconds.</param>
     /// <param name="p">Parameters in force.</param>
     public double BookValueAtGwav(long now, VaultParameters p)
@@ -35,13 +37,11 @@ public sealed partial class VaultState
         {
             last = board.Expiry;
             double years = GreekCalculator.YearsToExpiry(board.Expiry, now);
-            double baseIv = board.BaseIvGwav.IsEmpty ? board.BaseIv : board.BaseIvGwav.AverageOverLast((long)p.IvGwavPeriod, now);
+            double baseIv = board.GwavBaseIvAt((long)p.OptionValueIvGwavPeriod, now);
             foreach (var strike in board.Strikes)
             {
                 if (strike.IsFlat) continue;
-                double skew = strike.SkewGwav.IsEmpty ? strike.Skew : strike.SkewGwav.AverageOverLast((long)p.SkewGwavPeriod, now);
-                GreekCalculator.Pair(Spot, strike.StrikeValue, p.RateAndCarry, years, baseIv * skew, out var call, out var put);
-                total += strike.VaultCallPositionValue * call.Price + strike.VaultPutPositionValue * put.Price;
+                total += strike.ValueAt(Spot, p.RateAndCarry, years, baseIv * strike.GwavSkewAt((long)p.OptionValueSkewGwavPeriod, now));
             }
         }
 
@@ -54,19 +54,25 @@ public sealed partial class VaultState
     private GwavBookMemo? _gwavBook;
 
     /// <summary>
-    /// The pool's NAV (issue 5): quote + base·spot + hedge positions' P&amp;L at spot (issue 6) − negative balances (an insolvent
+    /// The pool's NAV (issue 5) for LP share pricing (deposits, withdrawals, queue processing, breakers): quote + base·spot + hedge positions' P&amp;L at spot (issue 6) − negative balances (an insolvent
     /// settlement's debt) − queued LP deposits − the option book's liability at GWAV vols
     /// (<see cref="BookValueAtGwav"/>), by <see cref="NavCalculator"/>. Insolvency is explicit in the result. The
     /// insurance fund is not LP money and stays out. The book's value is rounded to the quote decimals against the LPs
     /// (a liability up, an asset down) so NAV never overstates what the pool can pay.
     /// </summary>
+    /// <remarks>
+    /// Exact: every open strike repriced at the GWAVs as of <paramref name="now"/> (O(open strikes)), because shares are
+    /// money and LP requests are rare. Lyra v1 prices shares from the Greek cache's value instead and refuses to process
+    /// LP queues while the cache is stale; Ballast keeps that stale-cache block (<see cref="PoolMarket"/>) and reprices as
+    /// well. Quoting uses <see cref="QuotingNav"/>.
+    /// </remarks>
     /// <param name="now">Unix seconds.</param>
     /// <param name="p">Parameters in force.</param>
     public NavResult PoolNav(long now, VaultParameters p)
     {
         if (!HasSpot || Market is null) return NavResult.Invalid(NavInputError.NonPositiveSpot, "no spot price yet");
         if (_nav is { } memo && memo.Version == Version && memo.Now == now && ReferenceEquals(memo.Parameters, p)) return memo.Value;
-        var nav = ComputePoolNav(now, p);
+        var nav = ComputePoolNav(BookValueAtGwav(now, p));
         _nav = new NavMemo(Version, now, p, nav);
         return nav;
     }
@@ -75,9 +81,25 @@ public sealed partial class VaultState
 
     private NavMemo? _nav;
 
-    private NavResult ComputePoolNav(long now, VaultParameters p)
+    /// <summary>
+    /// The pool NAV the vega-utilisation fee reads (Lyra v1 <c>liquidity.NAV</c>), quote, as a model number: the formula
+    /// of <see cref="PoolNav"/> — capital and fees in quote + base·spot + hedge P&amp;L at spot + the option book — with
+    /// the book at the Greek cache's <see cref="CachedGwavBookValue"/> (each strike at its GWAV vol as of its last update
+    /// or refresh, as Lyra's cache) instead of repriced now, floored at 0 (an insolvent pool has no NAV). Queued deposits
+    /// and debts cancel out of that sum, so it differs from <see cref="PoolNav"/> at the same book value only by
+    /// PoolNav's rounding of the book to the quote decimals. O(1) from the double shadows, so a trade stays O(1) in the
+    /// number of listed strikes; a pure function of the state, so a read never changes what a later decision computes.
+    /// </summary>
+    /// <returns>NAV in quote units (0 before the first spot).</returns>
+    public double QuotingNav()
     {
-        double book = BookValueAtGwav(now, p);
+        if (!HasSpot) return 0.0;
+        double nav = _holdingsValue[(int)Asset.Quote] + _holdingsValue[(int)Asset.Base] * Spot + HedgeValue(Spot) + CachedGwavBookValue;
+        return double.IsFinite(nav) ? Math.Max(nav, 0.0) : 0.0;
+    }
+
+    private NavResult ComputePoolNav(double book)
+    {
         if (!double.IsFinite(book) || Math.Abs(book) > 1e24) return NavResult.Invalid(NavInputError.Overflow, $"option book value {book} is not a finite amount");
         decimal quote = _capital[(int)Asset.Quote] + _fees[(int)Asset.Quote];
         decimal baseUnits = _capital[(int)Asset.Base] + _fees[(int)Asset.Base];
@@ -201,4 +223,15 @@ public sealed partial class VaultState
 
         _holdingsValue[(int)Asset.Quote] = (double)(_capital[(int)Asset.Quote] + _fees[(int)Asset.Quote]);
     }
+
+    // ---- snapshot section "pool" (see VaultState.Snapshot): the whole TranchePool, or nothing before PoolOpened ----
+    // The NAV and GWAV-book memos are not written: they are keyed by state version and rebuilt on first use.
+
+    private void WritePoolSection(StateImageWriter w)
+    {
+        w.Bool(Pool is not null);
+        Pool?.WriteImage(w);
+    }
+
+    private void ReadPoolSection(StateImageReader r) => Pool = r.Bool() ? TranchePool.ReadImage(r) : null;
 }

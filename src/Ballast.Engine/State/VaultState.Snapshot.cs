@@ -46,10 +46,11 @@ public sealed partial class VaultState
         new("core", 1, static (s, w) => s.WriteCoreSection(w), static (s, r, _) => s.ReadCoreSection(r)),
         new("parameters", 1, static (s, w) => s.WriteParametersSection(w), static (s, r, _) => s.ReadParametersSection(r)),
         new("money", 1, static (s, w) => s.WriteMoneySection(w), static (s, r, _) => s.ReadMoneySection(r)),
-        new("boards", 1, static (s, w) => s.WriteBoardsSection(w), static (s, r, _) => s.ReadBoardsSection(r)),
+        new("boards", 2, static (s, w) => s.WriteBoardsSection(w), static (s, r, v) => s.ReadBoardsSection(r, v)),
         new("accounts", 1, static (s, w) => s.WriteAccountsSection(w), static (s, r, _) => s.ReadAccountsSection(r)),
         new("auctions", 1, static (s, w) => s.WriteAuctionsSection(w), static (s, r, _) => s.ReadAuctionsSection(r)),
         new("hedges", 1, static (s, w) => s.WriteHedgesSection(w), static (s, r, _) => s.ReadHedgesSection(r)),
+        new("pool", 1, static (s, w) => s.WritePoolSection(w), static (s, r, _) => s.ReadPoolSection(r)),
     ];
 
     /// <summary>Writes the state image (see the remarks on the format) to <paramref name="output"/>.</summary>
@@ -242,13 +243,14 @@ public sealed partial class VaultState
     }
 
     // ---- boards and strikes: vol, GWAV accumulators, Greek cache, vault positions -----------------------------------
+    // v2 adds the Greek cache's GWAV book value: per strike its GWAV vol and value, per board and globally the sum.
 
     private void WriteBoardsSection(StateImageWriter w)
     {
         w.Int(_boards.Count);
         foreach (var b in _boards.Values)
         {
-            w.Long(b.Expiry); w.Double(b.BaseIv); w.Gwav(b.BaseIvGwav); w.Exposure(b.Exposure);
+            w.Long(b.Expiry); w.Double(b.BaseIv); w.Gwav(b.BaseIvGwav); w.Exposure(b.Exposure); w.Double(b.CachedGwavBookValue);
             w.Long(b.RefreshedAt); w.Double(b.RefreshSpot); w.Long(b.VolObservedAt); w.Double(b.VolConfidence);
             w.Int(b.Strikes.Count);
             foreach (var k in b.Strikes)
@@ -256,15 +258,17 @@ public sealed partial class VaultState
                 w.Decimal(k.Strike); w.Double(k.Skew); w.Gwav(k.SkewGwav);
                 w.Decimal(k.VaultCallPosition); w.Decimal(k.VaultPutPosition);
                 w.Greeks(k.CallGreeks); w.Greeks(k.PutGreeks); w.Double(k.CachedVol); w.Long(k.CachedAt); w.Exposure(k.Exposure);
+                w.Double(k.CachedGwavVol); w.Double(k.CachedGwavValue);
             }
         }
 
         // The strike index in its own order (it is a dictionary of its own).
         w.Int(_strikes.Count);
         foreach (var key in _strikes.Keys) { w.Long(key.Expiry); w.Decimal(key.Strike); }
+        w.Double(CachedGwavBookValue);
     }
 
-    private void ReadBoardsSection(StateImageReader r)
+    private void ReadBoardsSection(StateImageReader r, int version)
     {
         var byKey = new Dictionary<StrikeKey, StrikeState>();
         for (int i = r.Count(100); i > 0; i--)
@@ -273,6 +277,7 @@ public sealed partial class VaultState
             var board = new BoardState(expiry, r.Finite(), 0);
             r.Gwav(board.BaseIvGwav);
             board.Exposure = r.Exposure();
+            if (version >= 2) board.CachedGwavBookValue = r.Finite();
             board.RefreshedAt = r.Long(); board.RefreshSpot = r.Finite(); board.VolObservedAt = r.Long(); board.VolConfidence = r.Finite();
             _boards.Add(expiry, board);
             for (int k = r.Count(200); k > 0; k--)
@@ -282,6 +287,7 @@ public sealed partial class VaultState
                 strike.VaultCallPosition = r.Decimal(); strike.VaultPutPosition = r.Decimal();
                 strike.CallGreeks = r.Greeks(); strike.PutGreeks = r.Greeks(); strike.CachedVol = r.Finite(); strike.CachedAt = r.Long();
                 strike.Exposure = r.Exposure();
+                if (version >= 2) { strike.CachedGwavVol = r.Finite(); strike.CachedGwavValue = r.Finite(); }
                 if (board.Strikes.Count > 0 && board.Strikes[^1].Strike >= strike.Strike) throw new StateImageReader.Malformed("strikes out of order");
                 board.Insert(strike);
                 byKey.Add(new StrikeKey(expiry, strike.Strike), strike);
@@ -296,6 +302,34 @@ public sealed partial class VaultState
             if (!byKey.TryGetValue(key, out var strike)) throw new StateImageReader.Malformed("strike index names an unlisted strike");
             _strikes.Add(key, strike);
         }
+
+        if (version >= 2) CachedGwavBookValue = r.Finite();
+        else RestoreGwavBookValues();
+    }
+
+    /// <summary>
+    /// A v1 image predates the cached GWAV book value: rebuild it as the cache defines it, each strike valued at its GWAV
+    /// vol as of its <see cref="StrikeState.CachedAt"/> with the spot and parameters in force (read in earlier sections;
+    /// every spot or parameter change refreshes all boards, so they are the ones the strike was last updated with).
+    /// </summary>
+    private void RestoreGwavBookValues()
+    {
+        double total = 0.0;
+        foreach (var board in BoardsByExpiry())
+        {
+            double sum = 0.0;
+            foreach (var strike in board.Strikes)
+            {
+                if (HasSpot && !strike.IsFlat) strike.RevalueAtGwav(Spot, Parameters, board.GwavBaseIvAt((long)Parameters.OptionValueIvGwavPeriod, strike.CachedAt));
+                sum += strike.CachedGwavValue;
+            }
+
+            board.CachedGwavBookValue = sum;
+            total += sum;
+        }
+
+        // Only the GWAV sums: the global exposure was read as written (recomputing it could differ in the last bit).
+        CachedGwavBookValue = total;
     }
 
     // ---- traders' accounts: margin mode, free and locked money, positions ---------------------------------------

@@ -70,6 +70,17 @@ public sealed partial class VaultState
     /// <summary>Global net exposure of the vault (sum of boards), the top of the Greek cache.</summary>
     public GreekExposure Exposure { get; private set; }
 
+    /// <summary>
+    /// The vault's option book valued at GWAV vols as the Greek cache holds it, quote (positive = the vault is owed): the
+    /// sum over boards (expiry order) of <see cref="BoardState.CachedGwavBookValue"/>, each strike's term as of that
+    /// strike's last update (trade, liquidation, import, listing) or its board's last full refresh (spot, vol, parameter
+    /// activation), whichever was later. Moved by the difference on a strike update (O(1)), recomputed on a refresh —
+    /// Lyra v1 Avalon OptionGreekCache <c>globalCache.netGreeks.netOptionValue</c>. Derived from events in
+    /// <see cref="Apply(Event)"/> only, so reading it never changes what a later <see cref="Vault.Decide"/> computes.
+    /// <see cref="BookValueAtGwav"/> is the exact value now (every strike repriced).
+    /// </summary>
+    public double CachedGwavBookValue { get; private set; }
+
     /// <summary>Σ K·|q| over series where the vault is short puts (quote it may have to pay).</summary>
     public decimal VaultShortPutNotional
     {
@@ -203,7 +214,7 @@ public sealed partial class VaultState
                 var board = _boards[s.Expiry];
                 var strike = new StrikeState(board, s.Strike, s.Skew);
                 ObserveSkew(strike, s.Time);
-                strike.Recompute(HasSpot, Spot, Parameters.RateAndCarry, s.Time);
+                strike.Recompute(HasSpot, Spot, Parameters, s.Time, board.GwavBaseIvAt((long)Parameters.OptionValueIvGwavPeriod, s.Time));
                 board.Insert(strike);
                 _strikes.Add(new StrikeKey(s.Expiry, s.Strike), strike);
                 break;
@@ -222,6 +233,7 @@ public sealed partial class VaultState
                 strike.Board.Remove(strike);
                 _strikes.Remove(new StrikeKey(d.Expiry, d.Strike));
                 strike.Board.Exposure -= strike.Exposure;
+                strike.Board.CachedGwavBookValue -= strike.CachedGwavValue;
                 RecomputeGlobal();
                 break;
             }
@@ -357,14 +369,22 @@ public sealed partial class VaultState
         }
     }
 
-    /// <summary>O(1) cache update (Lyra OptionGreekCache.updateStrikeExposureAndGetPrice): swap the strike's old exposure for its new one.</summary>
+    /// <summary>
+    /// O(1) cache update (Lyra v1 Avalon OptionGreekCache <c>_updateStrikeExposureAndGetPrice</c>): swap the strike's old
+    /// exposure and GWAV value for its new ones, at the event's time; the board's and global sums move by the difference.
+    /// </summary>
     private void UpdateStrikeCache(StrikeState strike, long time)
     {
         var old = strike.Exposure;
-        strike.Recompute(HasSpot, Spot, Parameters.RateAndCarry, time);
+        double oldGwavValue = strike.CachedGwavValue;
+        var board = strike.Board;
+        strike.Recompute(HasSpot, Spot, Parameters, time, board.GwavBaseIvAt((long)Parameters.OptionValueIvGwavPeriod, time));
         var change = strike.Exposure - old;
-        strike.Board.Exposure += change;
+        board.Exposure += change;
         Exposure += change;
+        double gwavChange = strike.CachedGwavValue - oldGwavValue;
+        board.CachedGwavBookValue += gwavChange;
+        CachedGwavBookValue += gwavChange;
     }
 
     private void ApplySpot(SpotUpdated s)
@@ -391,7 +411,7 @@ public sealed partial class VaultState
 
         board.VolObservedAt = v.ObservedAt;
         board.VolConfidence = v.Confidence;
-        board.Refresh(HasSpot, Spot, Parameters.RateAndCarry, v.Time);
+        board.Refresh(HasSpot, Spot, Parameters, v.Time);
         RecomputeGlobal();
     }
 
@@ -407,7 +427,7 @@ public sealed partial class VaultState
         }
 
         Parameters = p;
-        // The risk-free rate may have changed: every Greek depends on it.
+        // The risk-free rate or the GWAV periods may have changed: every Greek and GWAV value depends on them.
         RefreshAll(a.Time);
     }
 
@@ -436,16 +456,23 @@ public sealed partial class VaultState
 
     private void RefreshAll(long time)
     {
-        foreach (var board in _boards.Values) board.Refresh(HasSpot, Spot, Parameters.RateAndCarry, time);
+        foreach (var board in _boards.Values) board.Refresh(HasSpot, Spot, Parameters, time);
         RecomputeGlobal();
     }
 
     private void RecomputeGlobal()
     {
         var sum = GreekExposure.Zero;
+        double gwavBook = 0.0;
         // Sum in expiry order so the floating-point result does not depend on dictionary order.
-        foreach (var board in BoardsByExpiry()) sum += board.Exposure;
+        foreach (var board in BoardsByExpiry())
+        {
+            sum += board.Exposure;
+            gwavBook += board.CachedGwavBookValue;
+        }
+
         Exposure = sum;
+        CachedGwavBookValue = gwavBook;
     }
 
     /// <summary>Boards sorted by expiry (allocates; not for the hot path).</summary>

@@ -23,7 +23,9 @@ public static class IdempotencyKeys
 
     internal static string Join(string scoped, string fingerprint) => $"{scoped}#{fingerprint}";
 
-    internal static string Automatic() => "a:" + Guid.NewGuid().ToString("N");
+    // Time-ordered (UUIDv7, RFC 9562): each batch's keys land together at the end of the ledger's command index instead of
+    // one random index page per key (measured: durable trade appends 44 % → 60–70 % of raw inserts, bench/README.md).
+    internal static string Automatic() => "a:" + Guid.CreateVersion7().ToString("N");
 
     internal static bool TrySplit(string ledgerKey, out string scoped, out string fingerprint)
     {

@@ -9,11 +9,13 @@ internal sealed class SqliteBatchTransaction : IBatchTransaction
     private readonly SqliteWriteCommands _commands;
     private readonly SqliteTransaction _transaction;
     private readonly DataVersion _dataVersion;
+    private readonly Action _afterCommit;
 
-    public SqliteBatchTransaction(SqliteConnection connection, SqliteWriteCommands commands, DataVersion dataVersion)
+    public SqliteBatchTransaction(SqliteConnection connection, SqliteWriteCommands commands, DataVersion dataVersion, Action afterCommit)
     {
         _commands = commands;
         _dataVersion = dataVersion;
+        _afterCommit = afterCommit;
         _transaction = connection.BeginTransaction(deferred: false);
         commands.Enlist(_transaction);
     }
@@ -41,12 +43,12 @@ internal sealed class SqliteBatchTransaction : IBatchTransaction
     private Dictionary<string, StreamHead> LoadHeads(IReadOnlyCollection<string> streamIds)
     {
         var heads = new Dictionary<string, StreamHead>(StringComparer.Ordinal);
-        var cmd = _commands.SelectHead;
+        var select = _commands.SelectHead;
         foreach (string id in streamIds)
         {
-            cmd.Parameters[0].Value = id;
-            using var reader = cmd.ExecuteReader();
-            if (reader.Read()) heads[id] = new StreamHead(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), reader.GetInt64(2));
+            select.Bind(1, id);
+            if (select.Step()) heads[id] = new StreamHead(select.Int64(0), select.Span(1).ToArray(), select.Int64(2));
+            select.Reset();
         }
 
         return heads;
@@ -55,13 +57,13 @@ internal sealed class SqliteBatchTransaction : IBatchTransaction
     private Dictionary<(string StreamId, string Key), (long First, long Last)> FindCommands(IReadOnlyCollection<(string StreamId, string Key)> keys)
     {
         var found = new Dictionary<(string, string), (long, long)>();
-        var cmd = _commands.SelectCommand;
+        var select = _commands.SelectCommand;
         foreach (var key in keys)
         {
-            cmd.Parameters[0].Value = key.StreamId;
-            cmd.Parameters[1].Value = key.Key;
-            using var reader = cmd.ExecuteReader();
-            if (reader.Read()) found[key] = (reader.GetInt64(0), reader.GetInt64(1));
+            select.Bind(1, key.StreamId);
+            select.Bind(2, key.Key);
+            if (select.Step()) found[key] = (select.Int64(0), select.Int64(1));
+            select.Reset();
         }
 
         return found;
@@ -69,35 +71,20 @@ internal sealed class SqliteBatchTransaction : IBatchTransaction
 
     public Task WriteAsync(BatchWrites writes)
     {
-        // Full chunks through the multi-row statements, the rest row by row (both prepared once, reused every batch).
-        var records = writes.Records;
-        int at = 0;
-        for (; records.Count - at >= SqliteWriteCommands.ChunkRows; at += SqliteWriteCommands.ChunkRows)
+        var insert = _commands.InsertRecord;
+        foreach (var r in writes.Records)
         {
-            var chunk = _commands.InsertRecords.Parameters;
-            for (int i = 0; i < SqliteWriteCommands.ChunkRows; i++) BindRecord(chunk, i * 9, records[at + i]);
-            _commands.InsertRecords.ExecuteNonQuery();
+            insert.Bind(1, r.StreamId); insert.Bind(2, r.Sequence); insert.Bind(3, r.EventType); insert.Bind(4, r.EventVersion);
+            insert.Bind(5, r.Payload.Span); insert.Bind(6, r.TimestampUtcTicks); insert.Bind(7, r.IdempotencyKey);
+            insert.Bind(8, r.WriterEpoch); insert.Bind(9, r.Checksum);
+            insert.Execute();
         }
 
-        for (; at < records.Count; at++)
+        var command = _commands.InsertCommand;
+        foreach (var c in writes.Commands)
         {
-            BindRecord(_commands.InsertRecord.Parameters, 0, records[at]);
-            _commands.InsertRecord.ExecuteNonQuery();
-        }
-
-        var commands = writes.Commands;
-        at = 0;
-        for (; commands.Count - at >= SqliteWriteCommands.ChunkRows; at += SqliteWriteCommands.ChunkRows)
-        {
-            var chunk = _commands.InsertCommands.Parameters;
-            for (int i = 0; i < SqliteWriteCommands.ChunkRows; i++) BindCommand(chunk, i * 4, commands[at + i]);
-            _commands.InsertCommands.ExecuteNonQuery();
-        }
-
-        for (; at < commands.Count; at++)
-        {
-            BindCommand(_commands.InsertCommand.Parameters, 0, commands[at]);
-            _commands.InsertCommand.ExecuteNonQuery();
+            command.Bind(1, c.StreamId); command.Bind(2, c.IdempotencyKey); command.Bind(3, c.FirstSequence); command.Bind(4, c.LastSequence);
+            command.Execute();
         }
 
         foreach (var (id, head) in writes.Heads) UpsertHead(id, head);
@@ -128,6 +115,7 @@ internal sealed class SqliteBatchTransaction : IBatchTransaction
     public Task CommitAsync()
     {
         _transaction.Commit();
+        _afterCommit();
         return Task.CompletedTask;
     }
 
@@ -138,18 +126,6 @@ internal sealed class SqliteBatchTransaction : IBatchTransaction
         catch (SqliteException) { }
         _commands.Enlist(null);
         return ValueTask.CompletedTask;
-    }
-
-    private static void BindRecord(SqliteParameterCollection p, int o, LedgerRecord r)
-    {
-        p[o].Value = r.StreamId; p[o + 1].Value = r.Sequence; p[o + 2].Value = r.EventType; p[o + 3].Value = r.EventVersion;
-        p[o + 4].Value = Bytes.AsArray(r.Payload); p[o + 5].Value = r.TimestampUtcTicks; p[o + 6].Value = r.IdempotencyKey;
-        p[o + 7].Value = r.WriterEpoch; p[o + 8].Value = r.Checksum;
-    }
-
-    private static void BindCommand(SqliteParameterCollection p, int o, CommandRow c)
-    {
-        p[o].Value = c.StreamId; p[o + 1].Value = c.IdempotencyKey; p[o + 2].Value = c.FirstSequence; p[o + 3].Value = c.LastSequence;
     }
 
     private void UpsertHead(string id, StreamHead head)

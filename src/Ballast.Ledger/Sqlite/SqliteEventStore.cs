@@ -16,12 +16,17 @@ public sealed class SqliteEventStore : GroupCommitEventStore
     private readonly string _readConnectionString;
     private readonly SqliteWriteCommands _commands;
     private readonly SqliteBatchTransaction.DataVersion _dataVersion = new();
+    private SqliteCheckpointer? _checkpointer;
 
-    private SqliteEventStore(EventStoreOptions options, SqliteConnection writer, string readConnectionString) : base(options)
+    private SqliteEventStore(EventStoreOptions options, SqliteConnection writer, string readConnectionString, bool readOnly) : base(options)
     {
         _writer = writer;
         _readConnectionString = readConnectionString;
         _commands = new SqliteWriteCommands(writer);
+        if (readOnly) return;
+        // WAL checkpoints move to their own thread (see SqliteCheckpointer); the writer's commits only append and fsync the WAL.
+        Execute(writer, "PRAGMA wal_autocheckpoint=0;");
+        _checkpointer = new SqliteCheckpointer(readConnectionString);
     }
 
     /// <summary>
@@ -53,7 +58,7 @@ public sealed class SqliteEventStore : GroupCommitEventStore
             return new LedgerOpenResult(null, [], fault);
         }
 
-        var store = new SqliteEventStore(options, writer, readerCs.ToString());
+        var store = new SqliteEventStore(options, writer, readerCs.ToString(), sqlite.ReadOnly);
         return sqlite.ReadOnly ? store.StartReadOnly() : await store.StartAsync(cancellationToken);
     }
 
@@ -111,25 +116,43 @@ public sealed class SqliteEventStore : GroupCommitEventStore
     }
 
     private protected override Task<IBatchTransaction> BeginBatchAsync() =>
-        Task.FromResult<IBatchTransaction>(new SqliteBatchTransaction(_writer, _commands, _dataVersion));
+        Task.FromResult<IBatchTransaction>(new SqliteBatchTransaction(_writer, _commands, _dataVersion, AfterCommit));
+
+    /// <summary>On the writer thread after each commit: wake the checkpointer, or checkpoint inline again once it failed.</summary>
+    private void AfterCommit()
+    {
+        if (_checkpointer is null) return;
+        if (!_checkpointer.Failed)
+        {
+            _checkpointer.Signal();
+            return;
+        }
+
+        _checkpointer.Dispose();
+        _checkpointer = null;
+        Execute(_writer, "PRAGMA wal_autocheckpoint=1000;");
+    }
 
     private protected override async IAsyncEnumerable<LedgerRecord> ReadRowsAsync(
         string streamId, long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = """
+        // One prepared statement stepped through the whole range (SQLite reads the WITHOUT ROWID table in key order);
+        // columns are read as spans of SQLite's page, so a row costs its payload and checksum arrays and, only when
+        // they change from the previous row, its type and key strings (a command's records share one key).
+        using var select = new SqliteStatement(connection, """
             SELECT seq, event_type, event_version, payload, ts, idempotency_key, writer_epoch, checksum
-            FROM records WHERE stream_id = $s AND seq >= $f ORDER BY seq
-            """;
-        cmd.Parameters.AddWithValue("$s", streamId);
-        cmd.Parameters.AddWithValue("$f", fromSequence);
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        while (reader.Read())
+            FROM records WHERE stream_id = ?1 AND seq >= ?2 ORDER BY seq
+            """);
+        select.Bind(1, streamId);
+        select.Bind(2, fromSequence);
+        var eventTypes = new Utf8StringCache(8);
+        var keys = new Utf8StringCache(1);
+        while (select.Step())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new LedgerRecord(streamId, reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2),
-                reader.GetFieldValue<byte[]>(3), reader.GetInt64(4), reader.GetString(5), reader.GetInt64(6), reader.GetFieldValue<byte[]>(7));
+            yield return new LedgerRecord(streamId, select.Int64(0), eventTypes.Get(select.Span(1)), (int)select.Int64(2),
+                select.Span(3).ToArray(), select.Int64(4), keys.Get(select.Span(5)), select.Int64(6), select.Span(7).ToArray());
         }
     }
 
@@ -159,6 +182,8 @@ public sealed class SqliteEventStore : GroupCommitEventStore
 
     private protected override async ValueTask DisposeCoreAsync()
     {
+        _checkpointer?.Dispose();
+        _checkpointer = null;
         _commands.Dispose();
         // Fold the WAL back into the main file so a closed ledger is the single file it claims to be.
         try { Execute(_writer, "PRAGMA wal_checkpoint(TRUNCATE);"); }

@@ -5,22 +5,14 @@ namespace Ballast.Ledger.Sqlite;
 /// <summary>The writer connection's prepared statements, created once and reused by every batch.</summary>
 internal sealed class SqliteWriteCommands : IDisposable
 {
-    /// <summary>Rows per multi-row INSERT: a batch's records and commands go in chunks of this many (one statement
-    /// step instead of 64; 64 × 9 parameters stays far below SQLite's variable limit).</summary>
-    public const int ChunkRows = 64;
-
-    private const string RecordColumns = "INSERT INTO records (stream_id, seq, event_type, event_version, payload, ts, idempotency_key, writer_epoch, checksum) VALUES ";
-    private const string CommandColumns = "INSERT INTO commands (stream_id, idempotency_key, first_seq, last_seq) VALUES ";
-
     public SqliteWriteCommands(SqliteConnection connection)
     {
         DataVersion = Create(connection, "PRAGMA data_version", 0);
-        SelectHead = Create(connection, "SELECT head_seq, head_checksum, writer_epoch FROM streams WHERE stream_id = $1", 1);
-        SelectCommand = Create(connection, "SELECT first_seq, last_seq FROM commands WHERE stream_id = $1 AND idempotency_key = $2", 2);
-        InsertRecord = Create(connection, RecordColumns + Rows(1, 9), 9);
-        InsertRecords = Create(connection, RecordColumns + Rows(ChunkRows, 9), ChunkRows * 9);
-        InsertCommand = Create(connection, CommandColumns + Rows(1, 4), 4);
-        InsertCommands = Create(connection, CommandColumns + Rows(ChunkRows, 4), ChunkRows * 4);
+        SelectHead = new SqliteStatement(connection, "SELECT head_seq, head_checksum, writer_epoch FROM streams WHERE stream_id = ?1");
+        SelectCommand = new SqliteStatement(connection, "SELECT first_seq, last_seq FROM commands WHERE stream_id = ?1 AND idempotency_key = ?2");
+        InsertRecord = new SqliteStatement(connection,
+            "INSERT INTO records (stream_id, seq, event_type, event_version, payload, ts, idempotency_key, writer_epoch, checksum) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        InsertCommand = new SqliteStatement(connection, "INSERT INTO commands (stream_id, idempotency_key, first_seq, last_seq) VALUES (?1, ?2, ?3, ?4)");
         UpsertHead = Create(connection, """
             INSERT INTO streams (stream_id, head_seq, head_checksum, writer_epoch) VALUES ($1, $2, $3, $4)
             ON CONFLICT (stream_id) DO UPDATE SET head_seq = excluded.head_seq, head_checksum = excluded.head_checksum, writer_epoch = excluded.writer_epoch
@@ -32,35 +24,33 @@ internal sealed class SqliteWriteCommands : IDisposable
     }
 
     public SqliteCommand DataVersion { get; }
-    public SqliteCommand SelectHead { get; }
-    public SqliteCommand SelectCommand { get; }
-    public SqliteCommand InsertRecord { get; }
-    public SqliteCommand InsertRecords { get; }
-    public SqliteCommand InsertCommand { get; }
-    public SqliteCommand InsertCommands { get; }
+    public SqliteStatement SelectHead { get; }
+    public SqliteStatement SelectCommand { get; }
+    /// <summary>One record row per step: the per-row cost is binding 9 values by position, one step and a reset.</summary>
+    public SqliteStatement InsertRecord { get; }
+    public SqliteStatement InsertCommand { get; }
     public SqliteCommand UpsertHead { get; }
     public SqliteCommand InsertSnapshot { get; }
     public SqliteCommand TruncateRecords { get; }
     public SqliteCommand TruncateCommands { get; }
     public SqliteCommand TruncateSnapshots { get; }
 
-    private IEnumerable<SqliteCommand> All =>
-        [DataVersion, SelectHead, SelectCommand, InsertRecord, InsertRecords, InsertCommand, InsertCommands, UpsertHead, InsertSnapshot, TruncateRecords, TruncateCommands, TruncateSnapshots];
+    private IEnumerable<SqliteCommand> Commands => [DataVersion, UpsertHead, InsertSnapshot, TruncateRecords, TruncateCommands, TruncateSnapshots];
 
-    /// <summary>Attaches every statement to the batch's transaction.</summary>
+    /// <summary>Attaches every ADO.NET command to the batch's transaction (the raw statements run in it anyway).</summary>
     public void Enlist(SqliteTransaction? transaction)
     {
-        foreach (var c in All) c.Transaction = transaction;
+        foreach (var c in Commands) c.Transaction = transaction;
     }
 
     public void Dispose()
     {
-        foreach (var c in All) c.Dispose();
+        foreach (var c in Commands) c.Dispose();
+        SelectHead.Dispose();
+        SelectCommand.Dispose();
+        InsertRecord.Dispose();
+        InsertCommand.Dispose();
     }
-
-    /// <summary><c>($1, …, $k), ($k+1, …)</c> for <paramref name="rows"/> rows of <paramref name="columns"/> parameters.</summary>
-    private static string Rows(int rows, int columns) =>
-        string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(r * columns + 1, columns).Select(i => "$" + i)) + ")"));
 
     private static SqliteCommand Create(SqliteConnection connection, string sql, int parameters)
     {

@@ -123,22 +123,71 @@ public abstract class GroupCommitEventStore : IEventStore
         // To verify record n we need record n-1's checksum: start one early and use it as the anchor.
         byte[]? previous = fromSequence == 1 ? RecordChecksum.Genesis.ToArray() : null;
         long expected = fromSequence;
-        await foreach (var r in ReadRowsAsync(streamId, fromSequence == 1 ? 1 : fromSequence - 1, cancellationToken))
+        await foreach (var page in ReadPagesAheadAsync(streamId, fromSequence == 1 ? 1 : fromSequence - 1, cancellationToken))
         {
-            if (previous is null)
+            foreach (var r in page)
             {
-                if (r.Sequence != fromSequence - 1) throw Corruption(LedgerFaultKind.SequenceGap, streamId, fromSequence - 1, "record is missing");
-                previous = r.Checksum;
-                continue;
-            }
+                if (previous is null)
+                {
+                    if (r.Sequence != fromSequence - 1) throw Corruption(LedgerFaultKind.SequenceGap, streamId, fromSequence - 1, "record is missing");
+                    previous = r.Checksum;
+                    continue;
+                }
 
-            if (r.Sequence != expected)
-                throw Corruption(LedgerFaultKind.SequenceGap, streamId, expected, $"record is missing (next stored is {r.Sequence})");
-            if (!RecordChecksum.Verify(previous, r))
-                throw Corruption(LedgerFaultKind.ChecksumMismatch, streamId, r.Sequence, "checksum does not match the record and its predecessor");
-            previous = r.Checksum;
-            expected++;
-            yield return r;
+                if (r.Sequence != expected)
+                    throw Corruption(LedgerFaultKind.SequenceGap, streamId, expected, $"record is missing (next stored is {r.Sequence})");
+                if (!RecordChecksum.Verify(previous, r))
+                    throw Corruption(LedgerFaultKind.ChecksumMismatch, streamId, r.Sequence, "checksum does not match the record and its predecessor");
+                previous = r.Checksum;
+                expected++;
+                yield return r;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The rows of <see cref="ReadRowsAsync"/> in pages, read ahead by a task on another thread while the caller
+    /// verifies and consumes the previous pages: the database read (row step, column copies) and the verification
+    /// (one SHA-256 per record) then run on two cores. The read-ahead is bounded (a few pages) and stops when the
+    /// caller stops; a read error reaches the caller after the pages before it.
+    /// </summary>
+    private async IAsyncEnumerable<LedgerRecord[]> ReadPagesAheadAsync(
+        string streamId, long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const int pageRows = 256;
+        var pages = Channel.CreateBounded<LedgerRecord[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reader = Task.Run(async () =>
+        {
+            try
+            {
+                var page = new List<LedgerRecord>(pageRows);
+                await foreach (var r in ReadRowsAsync(streamId, fromSequence, stop.Token))
+                {
+                    page.Add(r);
+                    if (page.Count == pageRows)
+                    {
+                        await pages.Writer.WriteAsync([.. page], stop.Token);
+                        page.Clear();
+                    }
+                }
+
+                if (page.Count > 0) await pages.Writer.WriteAsync([.. page], stop.Token);
+                pages.Writer.TryComplete();
+            }
+            catch (Exception e)
+            {
+                pages.Writer.TryComplete(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var page in pages.Reader.ReadAllAsync(cancellationToken)) yield return page;
+        }
+        finally
+        {
+            stop.Cancel();
+            await reader; // the reader task never throws (its error goes into the channel); its connection is closed here
         }
     }
 

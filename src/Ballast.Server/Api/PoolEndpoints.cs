@@ -16,7 +16,7 @@ namespace Ballast.Server.Api;
 /// <summary>
 /// The liquidity pool under /v1/pool (issue 5). Status (NAV, tranche share prices, utilisation, queues, breakers) is
 /// public; an LP key deposits, withdraws and cancels for its own account (engine role LiquidityProvider); an admin
-/// key opens the pool and processes the queues as the guardian.
+/// key opens the pool; a keeper key processes the queues that are due, and an admin key does so as Lyra's guardian.
 /// </summary>
 public static class PoolEndpoints
 {
@@ -33,7 +33,7 @@ public static class PoolEndpoints
             .RequireRoles(ApiRole.Lp).RequireOwnAccount("account", adminMayRead: false).WithTags("liquidity");
         v1.MapDelete("/pool/lps/{account}/requests/{id:long}", Cancel)
             .RequireRoles(ApiRole.Lp).RequireOwnAccount("account", adminMayRead: false).WithTags("liquidity");
-        v1.MapPost("/pool/process", Process).RequireRoles(ApiRole.Admin).WithTags("liquidity");
+        v1.MapPost("/pool/process", Process).RequireRoles(ApiRole.Keeper, ApiRole.Admin).WithTags("liquidity");
         v1.MapPost("/pool/open", Open).RequireRoles(ApiRole.Admin).WithTags("liquidity");
     }
 
@@ -70,7 +70,8 @@ public static class PoolEndpoints
         int limit = 100;
         if (ctx.Request.Query["limit"] is { Count: > 0 } text && !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit))
             return Problems.BadRequest("query parameter 'limit' must be a positive integer");
-        // The admin key acts as Lyra's guardian: it processes what is due and, past the guardian delay, what a breaker holds.
+        // A keeper key processes what is due (engine role Keeper); the admin key acts as Lyra's guardian: it also
+        // processes, past the guardian delay, what a breaker or a stale cache holds.
         return await V1Endpoints.Submit(ctx, h, new ProcessLpQueues(Caller.Principal(caller), limit), null, "",
             outcome => Results.Ok(new { receipt = V1Endpoints.Receipt(outcome), pool = h.Read(h.Now, static (s, now) => PoolStatusView.Of(PoolStatus.Of(s, now))) }));
     }

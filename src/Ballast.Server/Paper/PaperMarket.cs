@@ -9,8 +9,9 @@ namespace Ballast.Server.Paper;
 
 /// <summary>
 /// Paper mode: a seeded geometric Brownian motion drives the oracle spot, and a few simulated traders buy and
-/// sell random listed series, all through the same <see cref="VaultHost"/> as real clients. A small built-in
-/// stand-in until the simulation layer's generators are wired in.
+/// sell random listed series, all through the same <see cref="VaultHost"/> as real clients; a <see cref="PaperDesk"/>
+/// opens the pool, runs a little LP flow with a keeper and hedges the vault's delta on a simulated perp. A small
+/// built-in stand-in until the simulation layer's generators are wired in.
 /// </summary>
 public sealed class PaperMarket(VaultHost host, ServerOptions options, ILogger<PaperMarket> logger) : BackgroundService
 {
@@ -34,6 +35,8 @@ public sealed class PaperMarket(VaultHost host, ServerOptions options, ILogger<P
             await host.SubmitAsync(new DepositCollateral(trader, Asset.Base, 2_000m), IdempotencyKeys.Scope(trader.Account.Value, "paper-funding-base"), "paper", stoppingToken);
         }
 
+        var desk = new PaperDesk(host, options.PaperSeed);
+        await desk.OpenPoolAsync(stoppingToken);
         double spot = host.Read(static s => s.HasSpot ? s.Spot : DefaultVault.OpeningSpot);
         double dt = SimulatedSecondsPerTick / (365.0 * 86_400);
         logger.LogInformation("Paper market started: seed {Seed}, spot {Spot}, {Traders} traders", options.PaperSeed, spot, Traders);
@@ -48,6 +51,8 @@ public sealed class PaperMarket(VaultHost host, ServerOptions options, ILogger<P
                 spot *= Math.Exp(-0.5 * SpotVolatility * SpotVolatility * dt + SpotVolatility * Math.Sqrt(dt) * z);
                 spot = Math.Round(spot, 2);
                 await host.SubmitAsync(new UpdateSpot(oracle, spot, host.Now, 1.0, spot), null, "", stoppingToken);
+
+                await desk.StepAsync(spot, stoppingToken);
 
                 var series = host.Read(static s => s.BoardsByExpiry().SelectMany(b => b.Strikes.Select(k => k.Strike).Select(k => (b.Expiry, k))).ToArray());
                 if (series.Length == 0) continue;

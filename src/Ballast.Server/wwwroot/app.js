@@ -177,6 +177,70 @@ function onTrade(t) {
   while (body.childElementCount > 25) body.removeChild(body.lastChild);
 }
 
+// Pool (tranche share prices, queues, breakers) and hedge positions come from the REST API, polled each second.
+const trancheColors = ["#88c0d0", "#ebcb8b", "#b48ead", "#a3be8c"];
+const trancheHistory = new Map(); // tranche name -> [share price observations]
+
+function drawLines(canvas, series) {
+  const ctx = canvas.getContext("2d");
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  const all = series.flatMap(s => s.points);
+  if (all.length < 2) return;
+  const n = Math.max(...series.map(s => s.points.length));
+  const y0 = Math.min(...all), y1 = Math.max(...all);
+  const sx = (i) => 40 + i / Math.max(1, n - 1) * (canvas.width - 50);
+  const sy = (y) => canvas.height - 15 - (y - y0) / ((y1 - y0) || 1) * (canvas.height - 30);
+  ctx.strokeStyle = "#4c566a"; ctx.strokeRect(40, 5, canvas.width - 50, canvas.height - 20);
+  ctx.fillStyle = "#8a96a6"; ctx.font = "10px sans-serif";
+  ctx.fillText(fmt(y1, 2), 2, 12); ctx.fillText(fmt(y0, 2), 2, canvas.height - 15);
+  series.forEach((s, k) => {
+    ctx.strokeStyle = s.color; ctx.lineWidth = 2; ctx.beginPath();
+    s.points.forEach((y, i) => i === 0 ? ctx.moveTo(sx(i), sy(y)) : ctx.lineTo(sx(i), sy(y)));
+    ctx.stroke();
+    ctx.fillStyle = s.color; ctx.fillText(s.name, 50 + k * 70, canvas.height - 2);
+  });
+}
+
+function onPool(pool) {
+  $("poolAge").textContent = pool.open ? `updated ${new Date().toLocaleTimeString("en-GB")}` : "pool not open";
+  $("poolBreakers").innerHTML = !pool.open ? "<li>pool not open</li>" :
+    pool.breakers.map(b => `<li class="${b.active ? "breaker-on" : "breaker-off"}" data-breaker="${b.kind}">${b.active ? "●" : "○"} ${b.kind}${b.active ? ` until ${new Date(b.activeUntil * 1000).toLocaleTimeString("en-GB")}` : ""}</li>`).join("");
+  if (!pool.open) return;
+  $("poolNav").textContent = fmt(pool.nav);
+  $("poolUtil").textContent = fmt(pool.utilisation * 100, 2) + "%";
+  $("poolQueue").textContent = String(pool.queue.length);
+  for (const t of pool.tranches) {
+    const h = trancheHistory.get(t.name) ?? [];
+    h.push(t.sharePrice);
+    if (h.length > 240) h.shift();
+    trancheHistory.set(t.name, h);
+  }
+  const bp = (h) => h.map(p => (p / h[0] - 1) * 1e4);
+  $("tranches").querySelector("tbody").innerHTML = pool.tranches.map(t => {
+    const h = trancheHistory.get(t.name);
+    return `<tr data-tranche="${t.name}"><td>${t.name}</td><td>${t.priority}</td><td>${t.targetApr === null ? "residual" : fmt(t.targetApr * 100, 2) + "%"}</td>` +
+      `<td class="share-price">${fmt(t.sharePrice, 6)}</td><td>${fmt(t.shares, 2)}</td><td>${fmt(t.claim, 2)}</td><td>${fmt(bp(h).at(-1), 2)} bp</td></tr>`;
+  }).join("");
+  drawLines($("trancheChart"), pool.tranches.map((t, i) => ({ name: t.name, color: trancheColors[i % trancheColors.length], points: bp(trancheHistory.get(t.name)) })));
+}
+
+function onHedges(h) {
+  $("hedgeStatus").textContent = h.status + (h.reason !== "none" ? ` (${h.reason})` : "");
+  $("hedgeSummary").innerHTML =
+    `<tr><th>net position</th><td id="hedgeNet">${fmt(h.netPosition, 4)}</td><th>option delta</th><td>${fmt(h.optionDelta, 4)}</td><th>net delta</th><td id="hedgeNetDelta">${fmt(h.netDelta, 4)}</td></tr>` +
+    `<tr><th>hedge value</th><td>${fmt(h.hedgeValue)}</td><th>fees paid</th><td>${fmt(h.feesPaid)}</td><th>net funding</th><td>${fmt(h.netFundingPaid)}</td></tr>`;
+  $("hedges").querySelector("tbody").innerHTML = h.venues.map(v =>
+    `<tr data-venue="${v.venue}"><td>${v.venue}</td><td>${fmt(v.quantity, 4)}</td><td>${fmt(v.averageEntryPrice)}</td><td>${fmt(v.realizedPnl)}</td>` +
+    `<td>${fmt(v.unrealizedPnl)}</td><td>${fmt(v.feesPaid)}</td><td>${fmt(v.fundingPaid)}</td></tr>`).join("");
+}
+
+const pollPoolAndHedges = () => {
+  fetch("/v1/pool").then(r => r.json()).then(onPool).catch(() => {});
+  fetch("/v1/hedges").then(r => r.json()).then(onHedges).catch(() => {});
+};
+pollPoolAndHedges();
+setInterval(pollPoolAndHedges, 1000);
+
 fetch("/v1/trades/recent?limit=25").then(r => r.json()).then(ts => ts.reverse().forEach(onTrade)).catch(() => {});
 const source = new EventSource("/v1/stream");
 source.onopen = () => { $("conn").textContent = "live"; $("conn").className = "on"; };

@@ -47,8 +47,20 @@ public sealed class CellSummary
     public double[] MarkoutPerTrade { get; init; } = [];
     /// <summary>Total rejections over all paths by reason (only reasons that occurred), ordered by enum value.</summary>
     public IReadOnlyList<(RejectionReason Reason, long Count)> Rejections { get; init; } = [];
-    /// <summary>Mean LP deposits per path after the start.</summary>
+    /// <summary>Mean LP deposits per path after the start (processed), quote.</summary>
     public double DepositsMean { get; init; }
+    /// <summary>Mean LP withdrawal payouts per path, quote.</summary>
+    public double WithdrawalsMean { get; init; }
+    /// <summary>Mean accepted queued LP deposit requests per path.</summary>
+    public double LpDepositRequestsMean { get; init; }
+    /// <summary>Mean accepted queued LP withdrawal requests per path.</summary>
+    public double LpWithdrawalRequestsMean { get; init; }
+    /// <summary>Mean share-price return of each tranche (senior, junior) over the run.</summary>
+    public double[] TrancheReturnMeans { get; init; } = [];
+    /// <summary>Worst (lowest) share-price return of each tranche over the paths.</summary>
+    public double[] TrancheReturnWorst { get; init; } = [];
+    /// <summary>Mean fraction of steps with a pool circuit breaker active.</summary>
+    public double BreakerTimeMean { get; init; }
     /// <summary>Mean hedge trades per path.</summary>
     public double HedgeTradesMean { get; init; }
     /// <summary>Mean boards settled per path.</summary>
@@ -155,6 +167,12 @@ public sealed class CellSummary
             LiquidationPenaltiesMean = Mean(paths, p => p.LiquidationPenalties),
             InsuranceFundUsedMean = Mean(paths, p => p.InsuranceFundUsed),
             BadDebtMean = Mean(paths, p => p.BadDebt),
+            WithdrawalsMean = Mean(paths, p => p.Withdrawals),
+            LpDepositRequestsMean = Mean(paths, p => p.LpDepositRequests),
+            LpWithdrawalRequestsMean = Mean(paths, p => p.LpWithdrawalRequests),
+            TrancheReturnMeans = [.. Enumerable.Range(0, 2).Select(k => Mean(paths, p => p.TrancheReturns[k]))],
+            TrancheReturnWorst = [.. Enumerable.Range(0, 2).Select(k => n > 0 ? paths.Min(p => p.TrancheReturns[k]) : 0)],
+            BreakerTimeMean = Mean(paths, p => p.BreakerTime),
             FirstPathStateHash = n > 0 ? paths[0].FinalStateHash : "",
         };
     }

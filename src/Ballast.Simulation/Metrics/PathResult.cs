@@ -5,7 +5,7 @@ namespace Ballast.Simulation.Metrics;
 /// <summary>Outcome of one simulated path; all money in quote units.</summary>
 public sealed class PathResult
 {
-    /// <summary>Final PnL: NAV at the end − NAV at the start − LP deposits after the start.</summary>
+    /// <summary>Final PnL: NAV at the end − NAV at the start − LP deposits after the start + LP withdrawals paid.</summary>
     public double Pnl { get; set; }
     /// <summary>LP return: final NAV per unit − 1 (deposits buy units at the NAV per unit of the moment).</summary>
     public double LpReturn { get; set; }
@@ -31,8 +31,22 @@ public sealed class PathResult
     public double[] Markout { get; } = new double[Enum.GetValues<TraderType>().Length];
     /// <summary>Rejections (quotes and commands) by engine <c>RejectionReason</c> value (index = enum value).</summary>
     public long[] Rejections { get; } = new long[64];
-    /// <summary>LP deposits after the start, quote.</summary>
+    /// <summary>LP deposits after the start that entered NAV (processed), quote.</summary>
     public double Deposits { get; set; }
+    /// <summary>LP withdrawals paid out (after the pool's withdrawal fee), quote.</summary>
+    public double Withdrawals { get; set; }
+    /// <summary>Accepted queued LP deposit requests.</summary>
+    public long LpDepositRequests { get; set; }
+    /// <summary>Accepted queued LP withdrawal requests.</summary>
+    public long LpWithdrawalRequests { get; set; }
+    /// <summary>Return of each tranche's share price over the run (final / starting − 1), senior first.</summary>
+    public double[] TrancheReturns { get; } = new double[2];
+    /// <summary>Each tranche's share price at the end, quote per share, senior first.</summary>
+    public double[] TrancheSharePrices { get; } = new double[2];
+    /// <summary>Fraction of steps that ended with a pool circuit breaker active.</summary>
+    public double BreakerTime { get; set; }
+    /// <summary>LP deposits still queued at the end, quote.</summary>
+    public double LpQueuedAtEnd { get; set; }
     /// <summary>Hedge trades placed.</summary>
     public int HedgeTrades { get; set; }
     /// <summary>Boards settled.</summary>

@@ -17,6 +17,7 @@ public sealed class TimeSeries
         NetStandardVega = new double[points];
         Utilisation = new double[points];
         CumulativeTrades = new long[points];
+        TrancheSharePrices = [new double[points], new double[points]];
         Components = new double[Enum.GetValues<PnlComponent>().Length][];
         for (int c = 0; c < Components.Length; c++) Components[c] = new double[points];
     }
@@ -43,6 +44,10 @@ public sealed class TimeSeries
     public double[] Utilisation { get; }
     /// <summary>Accepted trades so far.</summary>
     public long[] CumulativeTrades { get; }
+    /// <summary>Share price of each pool tranche (senior, junior), quote per share, by step.</summary>
+    public double[][] TrancheSharePrices { get; }
+    /// <summary>Tranche names in <see cref="TrancheSharePrices"/> order.</summary>
+    public static IReadOnlyList<string> TrancheNames => Runner.LpDesk.TrancheNames;
     /// <summary>Cumulative PnL by <see cref="PnlComponent"/> (index) and step.</summary>
     public double[][] Components { get; }
     /// <summary>Vault position by strike at the end (all live series, calls + puts), for the inventory chart.</summary>

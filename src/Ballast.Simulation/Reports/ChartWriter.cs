@@ -3,7 +3,7 @@ using Ballast.Simulation.Metrics;
 
 namespace Ballast.Simulation.Reports;
 
-/// <summary>PNG charts of one path with ScottPlot: spot, net delta/vega, inventory by strike, PnL by component, drawdown.</summary>
+/// <summary>PNG charts of one path with ScottPlot: spot, net delta/vega, inventory by strike, PnL by component, tranche share prices, drawdown.</summary>
 public static class ChartWriter
 {
     private const int Width = 1000, Height = 500;
@@ -18,6 +18,8 @@ public static class ChartWriter
             Save(directory, "greeks.png", "Vault net delta and net vega (path 0)", Greeks(days, t, title)),
             Save(directory, "inventory.png", "Vault inventory by strike at the end (path 0)", Inventory(t, title)),
             Save(directory, "pnl.png", "Cumulative PnL by component (path 0)", Components(days, t, title)),
+            Save(directory, "tranches.png", "Tranche share prices (path 0)", Line(days, $"{title}: tranche share prices (path 0)", "share price (quote per share)",
+                [.. TimeSeries.TrancheNames.Select((name, k) => (name, t.TrancheSharePrices[k]))])),
             Save(directory, "drawdown.png", "Drawdown of the LP unit price (path 0)", Line(days, $"{title}: drawdown (path 0)", "drawdown (%)", ("drawdown", t.Drawdown.Select(d => -100 * d).ToArray()))),
         };
         return files;

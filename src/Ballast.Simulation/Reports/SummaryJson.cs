@@ -91,6 +91,22 @@ public static class SummaryJson
         }
 
         w.WriteEndObject();
+        w.WriteStartObject("pool");
+        w.WriteNumber("withdrawalsMean", c.WithdrawalsMean);
+        w.WriteNumber("depositRequestsMean", c.LpDepositRequestsMean);
+        w.WriteNumber("withdrawalRequestsMean", c.LpWithdrawalRequestsMean);
+        w.WriteNumber("breakerTimeMean", c.BreakerTimeMean);
+        w.WriteStartObject("trancheReturns");
+        for (int k = 0; k < c.TrancheReturnMeans.Length; k++)
+        {
+            w.WriteStartObject(TimeSeries.TrancheNames[k]);
+            w.WriteNumber("mean", c.TrancheReturnMeans[k]);
+            w.WriteNumber("worst", c.TrancheReturnWorst[k]);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
         w.WriteStartObject("margin");
         w.WriteNumber("marginTradesMean", c.MarginTradesMean);
         w.WriteNumber("liquidationsMean", c.LiquidationsMean);

@@ -119,6 +119,8 @@ public static class ScenarioRunner
         var flowRng = new Xoshiro256StarStar(rng.NextUInt64());
         // Drawn after the flow seed, so hedged and unhedged runs of a path see the same market and the same traders.
         var venueRng = new Xoshiro256StarStar(rng.NextUInt64());
-        return new VaultPathSimulation(settings, spots, vols, flowRng, hedger, venueRng);
+        // Drawn last, so the LP flow leaves the market, the traders and the venue as they were.
+        var lpRng = new Xoshiro256StarStar(rng.NextUInt64());
+        return new VaultPathSimulation(settings, spots, vols, flowRng, hedger, venueRng, lpRng);
     }
 }

@@ -17,7 +17,8 @@ namespace Ballast.Simulation.Runner;
 
 /// <summary>
 /// One path of a scenario, event-driven on a simulated clock: every step sends the oracle's spot (and periodically
-/// vol) as engine commands, settles expired boards, lists new ones, books LP deposits and lets each trader type send
+/// vol) as engine commands, settles expired boards, lists new ones, lets LPs deposit and withdraw through the pool's
+/// queues (<see cref="LpDesk"/>) and lets each trader type send
 /// trades — all as commands through <see cref="Vault.Decide"/> and <see cref="VaultState.Apply(Event)"/>, so no rule of
 /// the vault is re-implemented here. What the simulation adds is only the outside world: prices, traders and
 /// bookkeeping of the results.
@@ -30,8 +31,6 @@ public sealed class VaultPathSimulation
     private static readonly Principal Hedger = new(new AccountId("hedger"), Role.Keeper);
     // Hedge orders in the engine's 8-decimal lots, one slice: the single simulated venue takes the whole order.
     private static readonly HedgeRouterSettings RouterSettings = new() { LotSize = 0.00000001m, Slices = 1 };
-    private static readonly AccountId InitialProvider = new("lp-initial");
-    private static readonly AccountId DepositProvider = new("lp-flow");
 
     /// <summary>Trader principals by <see cref="TraderType"/>.</summary>
     public static IReadOnlyList<Principal> Traders { get; } =
@@ -46,6 +45,7 @@ public sealed class VaultPathSimulation
     private readonly Xoshiro256StarStar _rng;
     private readonly IDeltaHedger? _hedger;
     private readonly MarginDesk? _margin;
+    private readonly LpDesk _lp;
     private readonly VaultState _state = new();
     private readonly List<SeriesId> _live = [];
     private readonly PathResult _result = new();
@@ -69,14 +69,16 @@ public sealed class VaultPathSimulation
     /// <param name="flowRng">This path's order-flow stream.</param>
     /// <param name="hedger">Optional hedger (seam for the hedging component).</param>
     /// <param name="venueRng">The hedge venue's random stream (a fixed seed when null).</param>
+    /// <param name="lpRng">The LP flow's random stream (a fixed seed when null).</param>
     public VaultPathSimulation(ScenarioSettings settings, double[] spots, double[] vols, Xoshiro256StarStar flowRng, IDeltaHedger? hedger = null,
-        Xoshiro256StarStar? venueRng = null)
+        Xoshiro256StarStar? venueRng = null, Xoshiro256StarStar? lpRng = null)
     {
         _s = settings;
         _spots = spots;
         _vols = vols;
         _rng = flowRng;
         _hedger = hedger;
+        _lp = new LpDesk(settings, _state, lpRng ?? new Xoshiro256StarStar(0x11D), SendDecision, _result);
         if (settings.Margin.Traders > 0) _margin = new MarginDesk(settings.Margin, _state, new Xoshiro256StarStar(flowRng.NextUInt64()), SendDecision, _result);
         if (hedger is null) return;
         var venue = hedger.Venue;
@@ -115,6 +117,7 @@ public sealed class VaultPathSimulation
             if (_step == 0) Open();
             // A spot the engine refuses (e.g. beyond its 1e12 bound) is counted like any rejection; quotes then go stale.
             Send(new UpdateSpot(Oracle, spot, _now));
+            if (_step == 0) _lp.SeedCapital(_now);
             if (_step > 0 && _step % volEvery == 0)
             {
                 foreach (long expiry in _state.Boards.Keys.ToArray()) Send(new UpdateVol(Oracle, expiry, BaseIv(_step), [], _now));
@@ -134,19 +137,14 @@ public sealed class VaultPathSimulation
                 cumulative[(int)PnlComponent.Liquidation] += Nav() - beforeKeeper;
             }
 
-            if (_step > 0 && depositMean > 0)
+            if (_step > 0)
             {
-                for (int d = _rng.NextPoisson(depositMean); d > 0; d--)
-                {
-                    decimal amount = Math.Round((decimal)(Exponential(_s.Flow.DepositSizeFraction) * (double)_s.InitialCapital), 2);
-                    if (amount <= 0m) continue;
-                    double unitPrice = Nav() / units;
-                    if (Send(new DepositCapital(Admin, DepositProvider, Asset.Quote, amount)))
-                    {
-                        units += (double)amount / unitPrice;
-                        _result.Deposits += (double)amount;
-                    }
-                }
+                // LP flow through the pool's queues; processed deposits buy LP units and payouts redeem them at the NAV per
+                // unit before the step's processing (the withdrawal fee stays in NAV, with the remaining units).
+                double unitPrice = Nav() / units;
+                var (deposited, paidOut) = _lp.Step(_now, depositMean);
+                units += (deposited - paidOut) / unitPrice;
+                _result.Deposits += deposited;
             }
 
             if (_step < steps) Trade(cumulative);
@@ -176,7 +174,8 @@ public sealed class VaultPathSimulation
         }
 
         double navStart = (double)_s.InitialCapital;
-        _result.Pnl = navPrevious - navStart - _result.Deposits;
+        _result.Pnl = navPrevious - navStart - _result.Deposits + _result.Withdrawals;
+        _lp.Finish(_now);
         _result.LpReturn = unitPrevious - 1.0;
         cumulative.CopyTo(_result.Components, 0);
         _result.UtilisationMean = utilSum / (steps + 1);
@@ -199,7 +198,8 @@ public sealed class VaultPathSimulation
     private void Open()
     {
         Must(new OpenVault(Admin, _s.MarketDefinition, _s.Parameters));
-        Must(new DepositCapital(Admin, InitialProvider, Asset.Quote, _s.InitialCapital));
+        // The pool opens on an empty vault; the initial capital enters as LP deposits once spot is known (LpDesk.SeedCapital).
+        _lp.Open();
         // Traders are funded generously: the simulation studies the vault, not traders' funding; the engine still
         // checks and locks collateral for every short they open.
         foreach (var trader in Traders)
@@ -408,6 +408,7 @@ public sealed class VaultPathSimulation
     }
 
     private double _prevDelta, _prevGamma, _prevTheta;
+    private readonly double[] _prices = new double[LpDesk.TrancheNames.Length];
 
     private void Snapshot()
     {
@@ -520,6 +521,8 @@ public sealed class VaultPathSimulation
         long trades = 0;
         foreach (long x in _result.Trades) trades += x;
         t.CumulativeTrades[i] = trades;
+        _lp.SharePrices(_now, _prices);
+        for (int k = 0; k < _prices.Length; k++) t.TrancheSharePrices[k][i] = _prices[k];
         for (int c = 0; c < cumulative.Length; c++) t.Components[c][i] = cumulative[c];
     }
 
@@ -548,7 +551,8 @@ public sealed class VaultPathSimulation
         var decision = Vault.Decide(_state, command, _now);
         if (decision.Rejection is { } rejection)
         {
-            _result.Rejections[(int)rejection.Reason]++;
+            // The keeper asks every step whether a breaker fires or a request is due; "nothing to do" is not a refusal.
+            if (rejection.Reason != RejectionReason.NothingToProcess) _result.Rejections[(int)rejection.Reason]++;
             return decision;
         }
 

@@ -41,6 +41,9 @@ public sealed record ScenarioSettings
     /// <summary>Order flow.</summary>
     public OrderFlowSettings Flow { get; init; } = new();
 
+    /// <summary>The liquidity pool: tranches, LP deposits and withdrawals through the engine's queues, the keeper.</summary>
+    public LpFlowSettings Lp { get; init; } = new();
+
     /// <summary>Margined option sellers and the keeper (off unless a preset turns it on).</summary>
     public MarginFlowSettings Margin { get; init; } = new();
 
@@ -67,6 +70,7 @@ public sealed record ScenarioSettings
         if (Moneyness.Count == 0 || Moneyness.Any(m => !double.IsFinite(m) || m <= 0)) { message = "moneyness list must be non-empty and positive"; return ScenarioError.InvalidSchedule; }
         if (InitialCapital <= 0 || InitialCapital > 1_000_000_000_000m) { message = $"initial capital must be in (0, 1e12], got {InitialCapital}"; return ScenarioError.InvalidSchedule; }
         if (Parameters.Validate() is { IsValid: false } bad) { message = bad.Message ?? "invalid vault parameters"; return ScenarioError.InvalidVaultParameters; }
+        if (Lp.Problem() is { } lpProblem) { message = lpProblem; return ScenarioError.InvalidFlow; }
         if (Margin.Problem() is { } marginProblem) { message = marginProblem; return ScenarioError.InvalidFlow; }
         if (Margin.Traders > 0 && MarketDefinition.Settlement != SettlementStyle.Linear) { message = "margin traders need a linear market"; return ScenarioError.InvalidFlow; }
         foreach (string name in OrderFlowSettings.Names)

@@ -116,7 +116,11 @@ public class PoolPropertyTests
             for (int i = 0; i < before.Length; i++)
             {
                 if (before[i].Shares == 0 || prices[i].Shares == 0) continue;
-                Assert.True(prices[i].SharePrice >= before[i].SharePrice * (1 - 1e-20m) - 1e-20m,
+                // A senior claim is its target truncated to TrancheState.ClaimDecimals (1e-12 quote), so its price can move by
+                // that truncation over the share supply: far below one unit of the quote asset, and no money moves with it.
+                // (FsCheck found (15747524608082355723,636659624580164487,97): senior 1.00150684931486 -> 1.00150684931471.)
+                decimal claimDust = 1e-12m / Math.Min(before[i].Shares, prices[i].Shares);
+                Assert.True(prices[i].SharePrice >= before[i].SharePrice * (1 - 1e-20m) - claimDust,
                     $"{before[i].Tranche}: {before[i].SharePrice} -> {prices[i].SharePrice}");
                 // Without fees only rounding dust (≤ 1e-12 share units per mint, ≤ 1e-6 quote per payout) can raise a price.
                 if (!fees && prices[i].Shares >= 1)

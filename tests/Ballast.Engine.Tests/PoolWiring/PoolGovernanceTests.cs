@@ -43,6 +43,13 @@ public sealed class PoolGovernanceTests
         Assert.Contains(spot.ToArray(), e => e is ParametersActivated);
         Assert.Equal(0.5, v.Pool().Parameters.IvVarianceCircuitBreakerThreshold);
         Assert.Equal(v.State.StateHash(), v.Replay().StateHash());
+
+        // The state image carries the governed values (the parameters section and the pool's own parameters).
+        var image = new MemoryStream();
+        v.State.WriteSnapshot(image);
+        Assert.True(Ballast.Engine.State.VaultState.TryReadSnapshot(image.ToArray(), out var restored, out _, out string message), message);
+        Assert.Equal(v.State.StateHash(), restored.StateHash());
+        Assert.Equal(0.5, restored.Pool!.Parameters.IvVarianceCircuitBreakerThreshold);
     }
 
     [Fact]

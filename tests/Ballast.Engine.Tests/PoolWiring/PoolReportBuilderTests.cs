@@ -88,6 +88,14 @@ public sealed class PoolReportBuilderTests
     }
 
     [Fact]
+    public void An_apy_that_overflows_over_a_few_seconds_is_not_reported()
+    {
+        SharePricePoint[] series = [new(1_000, 1m), new(1_001, 1.5m)];
+        Assert.Null(PoolReport.Apy(series, 7 * Day));
+        Assert.Equal(0.0, PoolReport.Apy([new(1_000, 1m), new(1_001, 1m)], 7 * Day));
+    }
+
+    [Fact]
     public void A_pool_that_is_not_open_reports_nothing()
     {
         var builder = new PoolReportBuilder();

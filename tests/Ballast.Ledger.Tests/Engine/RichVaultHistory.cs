@@ -5,6 +5,7 @@ using Ballast.Engine.Events;
 using Ballast.Engine.Hedging;
 using Ballast.Engine.Markets;
 using Ballast.Engine.Parameters;
+using Ballast.Engine.Pool;
 using Ballast.Engine.State;
 using Ballast.Engine.Volatility;
 using Ballast.Pricing;
@@ -16,7 +17,9 @@ namespace Ballast.Ledger.Tests.Engine;
 /// be delisted), strikes listed and delisted, full-collateral and margin traders (standard and portfolio), trades,
 /// imported positions, spot and vol moves including crashes, scheduled and immediate parameter changes, insurance
 /// deposits, liquidations with insolvency cover, Dutch liquidation auctions (started on under-margined accounts, bid
-/// for, ended), hedge fills on several venues, funding and hedge-health reports, withdrawals. Commands go through <see cref="Vault.Decide"/>
+/// for, ended), hedge fills on several venues, funding and hedge-health reports, withdrawals, and the liquidity pool
+/// (opened empty at the start or later with seed shares; LP deposits and withdrawals queued and instant, cancels,
+/// keeper and guardian processing, partial withdrawals, breakers tripped by vol moves and settlements, then expiring). Commands go through <see cref="Vault.Decide"/>
 /// exactly as a host sends them; <see cref="Commands"/> keeps what was sent (accepted or not) so a test can decide
 /// the same commands against a restored state.
 /// </summary>
@@ -48,6 +51,21 @@ public sealed class RichVaultHistory
     // A well-funded portfolio-margin account that takes over auctioned positions (margin traders are too small to).
     private static readonly Principal Bidder = new(new AccountId("bidder"), Role.Trader);
 
+    // Liquidity providers; "lp" also owns the seed shares when the pool opens on a vault that already holds capital.
+    private static readonly Principal[] Lps =
+        [.. new[] { "lp", "lp1", "lp2", "lp3" }.Select(a => new Principal(new AccountId(a), Role.LiquidityProvider))];
+
+    private static readonly string[] Tranches = ["senior", "junior"];
+
+    /// <summary>Short delays and timeouts so queues are processed, breakers fire and expire, and the guardian steps in
+    /// within a few hundred steps; instant mode on so both paths run.</summary>
+    private static readonly PoolParameters PoolSetup = PoolParameters.Default with
+    {
+        DepositDelay = 1_800, WithdrawalDelay = 1_800, GuardianDelay = 3 * 3_600, IvVarianceCircuitBreakerThreshold = 0.15,
+        IvVarianceCircuitBreakerTimeout = 2 * 3_600, SkewVarianceCircuitBreakerThreshold = 0.1, SkewVarianceCircuitBreakerTimeout = 3_600,
+        BoardSettlementCircuitBreakerTimeout = 3_600, LiquidityCircuitBreakerTimeout = 3_600, InstantMode = true,
+    };
+
     private readonly Random _random;
     private double _spot = 3000;
 
@@ -69,6 +87,9 @@ public sealed class RichVaultHistory
     {
         var h = new RichVaultHistory(seed);
         h.Send(new OpenVault(Admin, new MarketDefinition("ETH", "USDC", SettlementStyle.Linear), VaultParameters.Default));
+        // Even seeds open the pool before any capital: nobody owns the NAV, so the first senior deposit takes the residual
+        // and the first junior deposit then raises the senior target (TrancheTargetReset). Odd seeds open it later (NextPool).
+        if (seed % 2 == 0) h.Send(OpenPool());
         h.Send(new DepositCapital(Admin, new AccountId("lp"), Asset.Quote, 5_000_000m));
         h.Send(new DepositCapital(Admin, new AccountId("lp"), Asset.Base, 500m));
         h.Send(new UpdateSpot(Oracle, 3000, h.Now, 0.99, 3001));
@@ -123,8 +144,9 @@ public sealed class RichVaultHistory
         var trader = Pick(Traders);
         // An under-hedged vault refuses risk-increasing trades: keep such spells short so the history keeps trading.
         if (State.HedgeHealth.IsUnderHedged && r.Next(4) == 0) return new ReportHedgeHealth(Keeper, HedgeStatus.Hedged, UnderHedgeReason.None, 0m, "");
-        switch (r.Next(48))
+        switch (r.Next(56))
         {
+            case >= 48: return NextPool();
             case >= 40: return r.Next(8) switch
             {
                 < 3 => NextHedge(),
@@ -225,5 +247,51 @@ public sealed class RichVaultHistory
         bool whole = State.Auctions[account].Insolvent || r.Next(3) == 0;
         var bidder = r.Next(4) == 0 ? Traders[3 + r.Next(3)] : Bidder;
         return new BidLiquidationAuction(bidder, account, whole ? 1m : Math.Round((decimal)(0.1 + r.NextDouble() * 0.6), 2), 1_000_000m);
+    }
+
+    private static OpenPool OpenPool() =>
+        new(Admin, [new TrancheConfig("senior", 0, 0.05m), new TrancheConfig("junior", 1, null)], PoolSetup, Lps[0].Account);
+
+    /// <summary>
+    /// The pool: opened (with seed shares when capital is already there), LP deposits and withdrawals (queued or instant,
+    /// whole balances and parts), cancels by the owner or another LP, queue processing by the keeper and by the admin as
+    /// guardian (through breakers after the guardian delay), breaker updates.
+    /// </summary>
+    private Command NextPool()
+    {
+        var r = _random;
+        if (State.Pool is not { } pool) return OpenPool();
+        switch (r.Next(12))
+        {
+            case < 3:
+            {
+                decimal amount = Math.Round((decimal)(500 + r.NextDouble() * 200_000), 2);
+                return new RequestLpDeposit(Pick(Lps), Pick(Tranches), amount, Instant: r.Next(4) == 0);
+            }
+            case < 6:
+            {
+                var held = pool.Balances.ToList();
+                if (held.Count == 0) return new RequestLpDeposit(Pick(Lps), "junior", 10_000m);
+                var (tranche, account, shares) = Pick(held);
+                // The whole balance (an exit below the minimum is allowed) or a part of it (refused below the minimum).
+                decimal part = r.Next(3) == 0 ? shares : Math.Round(shares * (decimal)r.NextDouble(), 6);
+                return new RequestLpWithdrawal(new Principal(account, Role.LiquidityProvider), tranche, part > 0 ? part : shares, Instant: r.Next(5) == 0);
+            }
+            case 6:
+            {
+                var queued = pool.Tranches.SelectMany(t => pool.DepositQueue(t.Name).Concat(pool.WithdrawalQueue(t.Name))).ToList();
+                if (queued.Count == 0) return new CancelLpRequest(Pick(Lps), pool.NextRequestId);
+                var request = Pick(queued);
+                // Now and then another LP tries (refused: only the owner may cancel).
+                var by = r.Next(5) == 0 ? Pick(Lps) : new Principal(request.Account, Role.LiquidityProvider);
+                return new CancelLpRequest(by, request.Id);
+            }
+            case < 10:
+                // Time passes so delays run out; the admin acts as guardian, the keeper needs a fresh cache and no breaker.
+                Now += r.Next(0, 900);
+                return new ProcessLpQueues(r.Next(3) == 0 ? Admin : Keeper, r.Next(3) == 0 ? r.Next(1, 3) : 100);
+            default:
+                return new UpdateCircuitBreakers(r.Next(4) == 0 ? Admin : Keeper);
+        }
     }
 }

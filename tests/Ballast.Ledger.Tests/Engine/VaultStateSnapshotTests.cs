@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using Ballast.Engine;
 using Ballast.Engine.Commands;
 using Ballast.Engine.Events;
+using Ballast.Engine.Pool;
+using Ballast.Engine.Pool.Events;
 using Ballast.Engine.State;
 using Ballast.Ledger.Engine;
 using FsCheck;
@@ -109,12 +111,15 @@ public sealed class VaultStateSnapshotTests
         {
             var h = RichVaultHistory.Run(seed, 600);
             foreach (var (c, _) in h.Commands) commands.Add(c.GetType().Name);
-            foreach (var e in h.Events) events.Add(e.GetType().Name);
+            // A pool batch counts as itself and as each change it carries (a target reset only ever travels in one).
+            foreach (var e in h.Events.SelectMany(e => e is PoolEventBatch b ? b.Changes.Prepend(e) : [e])) events.Add(e.GetType().Name);
         }
 
         var allCommands = typeof(Command).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Command)) && !t.IsAbstract).Select(t => t.Name);
         Assert.Empty(allCommands.Except(commands).Order());
-        Assert.Empty(VaultEventCodec.KnownEventTypes.Except(events).Order());
+        // PoolMarked has a codec entry and an Apply, but no command decides it yet (TranchePool.Mark is not wired into
+        // Vault.Decide): Every_state_just_after_a_pool_event_... applies one directly to cover the pool history it builds.
+        Assert.Empty(VaultEventCodec.KnownEventTypes.Except(events).Except([nameof(PoolMarked)]).Order());
     }
 
     [Fact]
@@ -192,7 +197,8 @@ public sealed class VaultStateSnapshotTests
         // The hash comparison the properties rely on does notice missing state: remove one section (re-checksummed,
         // so only the content is wrong) and the restored hash differs.
         var state = RichVaultHistory.Run(7, Steps).State;
-        foreach (string section in new[] { "money", "boards", "accounts", "parameters" })
+        Assert.NotNull(state.Pool);
+        foreach (string section in new[] { "money", "boards", "accounts", "parameters", "pool" })
         {
             byte[] without = WithoutSection(state.WriteSnapshot(), section);
             Assert.True(VaultState.TryReadSnapshot(without, out var partial, out _, out _), section);
@@ -256,9 +262,9 @@ public sealed class VaultStateSnapshotTests
 
     // ---- envelope surgery (the layout documented on VaultState.Snapshot) ----
 
-    private sealed record Section(string Name, int Version, byte[] Content);
+    internal sealed record Section(string Name, int Version, byte[] Content);
 
-    private static (List<Section> Sections, int Format) Parse(byte[] bytes)
+    internal static (List<Section> Sections, int Format) Parse(byte[] bytes)
     {
         var body = bytes.AsSpan(0, bytes.Length - 32);
         int format = BinaryPrimitives.ReadInt32LittleEndian(body[4..]);
@@ -280,7 +286,7 @@ public sealed class VaultStateSnapshotTests
         return (list, format);
     }
 
-    private static byte[] Build(List<Section> sections)
+    internal static byte[] Build(List<Section> sections)
     {
         using var ms = new MemoryStream();
         ms.Write("BVSI"u8);
@@ -300,7 +306,7 @@ public sealed class VaultStateSnapshotTests
         return ms.ToArray();
     }
 
-    private static byte[] WithoutSection(byte[] bytes, string name)
+    internal static byte[] WithoutSection(byte[] bytes, string name)
     {
         var (sections, _) = Parse(bytes);
         Assert.Equal(1, sections.RemoveAll(s => s.Name == name));

@@ -1,5 +1,6 @@
 using Ballast.Engine;
 using Ballast.Engine.Commands;
+using Ballast.Engine.Pool;
 using Ballast.Engine.State;
 using Ballast.Ledger.Engine;
 using Ballast.Ledger.Hosting;
@@ -11,7 +12,8 @@ namespace Ballast.Ledger.Tests.Hosting;
 
 /// <summary>
 /// Host recovery from a snapshot plus the tail for a vault with hedges on several venues and a running liquidation
-/// auction (the "hedges" and "auctions" snapshot sections), not only the trading state of <see cref="VaultHostSnapshotTests"/>.
+/// auction (the "hedges" and "auctions" snapshot sections), and for a vault with a liquidity pool in mid-flight (the
+/// "pool" section), not only the trading state of <see cref="VaultHostSnapshotTests"/>.
 /// </summary>
 public sealed class VaultHostHedgeAuctionSnapshotTests : IAsyncDisposable
 {
@@ -48,24 +50,43 @@ public sealed class VaultHostHedgeAuctionSnapshotTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_host_with_hedges_and_a_running_auction_restarts_from_its_snapshot_plus_the_tail_with_the_same_hash()
+    public Task A_host_with_hedges_and_a_running_auction_restarts_from_its_snapshot_plus_the_tail_with_the_same_hash() =>
+        // The tail: the next 40 commands (more fills, funding, health, bids), journaled without a new snapshot.
+        RestartsFromSnapshotPlusTailAsync(s => s.Auctions.Count > 0 && s.Hedges.Venues.Count >= 2, 40, "an auction beside a two-venue hedge book",
+            s => s.Version);
+
+    [Fact]
+    public Task A_host_with_a_pool_in_mid_flight_restarts_from_its_snapshot_plus_the_tail_with_the_same_hash() =>
+        // Queued deposits and withdrawals, LP balances and a breaker that has fired; the tail then processes, cancels and
+        // trips more on top of the restored queues, balances and breaker times (the pool's version must move in it).
+        RestartsFromSnapshotPlusTailAsync(s => s.Pool is { } p
+                && p.Tranches.Any(t => p.DepositQueue(t.Name).Count > 0) && p.Tranches.Any(t => p.WithdrawalQueue(t.Name).Count > 0)
+                && p.Balances.Any() && CircuitBreakers.All.Any(k => p.CircuitBreakerActiveUntil(k) > long.MinValue),
+            120, "a pool in mid-flight", s => s.Pool!.Version);
+
+    /// <summary>
+    /// Sends a seeded history up to the first command after which <paramref name="wanted"/> holds and stops with a
+    /// snapshot; restarts, sends <paramref name="tail"/> more commands without a snapshot; restarts again and checks the
+    /// host started from that image (none discarded) with the live hash, which a full replay of the stream also gives.
+    /// </summary>
+    private async Task RestartsFromSnapshotPlusTailAsync(Func<VaultState, bool> wanted, int tail, string what, Func<VaultState, long> progress)
     {
-        // Seeded histories are searched for the first command after which an auction runs beside a two-venue hedge book.
-        var (history, split) = FindSplit();
+        var (history, split) = FindSplit(wanted, tail);
         var commands = Decided(history);
 
         var host = await OpenAsync(snapshotOnShutdown: true);
         await SendAsync(host, commands.Take(split));
-        Assert.True(host.Read(s => s.Auctions.Count > 0 && s.Hedges.Venues.Count >= 2), "the snapshot holds no auction or hedge book");
+        Assert.True(host.Read(wanted), $"the snapshot holds no {what}");
         long snapshotAt = host.Head;
+        long progressAtSnapshot = host.Read(progress);
         await host.DisposeAsync();
 
-        // The tail: the next 40 commands (more fills, funding, health, bids), journaled without a new snapshot.
         host = await OpenAsync(snapshotOnShutdown: false);
         Assert.Equal(snapshotAt, host.StartedFromSnapshot);
-        await SendAsync(host, commands.Skip(split).Take(40));
+        await SendAsync(host, commands.Skip(split).Take(tail));
         string hash = host.StateHash();
         long head = host.Head;
+        Assert.True(host.Read(progress) > progressAtSnapshot, $"the tail does not change {what}");
         await host.DisposeAsync();
         Assert.True(head > snapshotAt, "the tail is empty");
 
@@ -83,23 +104,24 @@ public sealed class VaultHostHedgeAuctionSnapshotTests : IAsyncDisposable
         Assert.Equal(hash, fold.State.StateHash());
     }
 
-    private static (RichVaultHistory History, int Split) FindSplit()
+    /// <summary>The first seeded history and command after which <paramref name="wanted"/> holds, with <paramref name="tail"/> commands after it.</summary>
+    private static (RichVaultHistory History, int Split) FindSplit(Func<VaultState, bool> wanted, int tail)
     {
         for (int seed = 1; seed <= 12; seed++)
         {
             var history = RichVaultHistory.Run(seed, 600);
             var state = new VaultState();
-            for (int i = 0; i + 40 < history.Commands.Count; i++)
+            for (int i = 0; i + tail < history.Commands.Count; i++)
             {
                 var (command, now) = history.Commands[i];
                 var d = Vault.Decide(state, command, now);
                 if (!d.IsAccepted) continue;
                 state.Apply(d);
-                if (state.Auctions.Count > 0 && state.Hedges.Venues.Count >= 2) return (history, i + 1);
+                if (wanted(state)) return (history, i + 1);
             }
         }
 
-        throw new InvalidOperationException("no seeded history runs an auction beside a two-venue hedge book: RichVaultHistory changed");
+        throw new InvalidOperationException("no seeded history reaches the wanted state: RichVaultHistory changed");
     }
 
     /// <summary>The history's commands with whether the engine accepted each (replayed from an empty state).</summary>

@@ -7,7 +7,7 @@ namespace Ballast.Server.Tests.Browser;
 /// <summary>
 /// The dashboard in Debian's Chromium (driven by Playwright for .NET; never a downloaded browser): a paper-mode
 /// server on a free loopback port, NAV and Greeks render and change, PnL attribution adds up to the NAV change, Greeks
-/// per board, oracle age and unit quotes show, a click opens another board (and its quotes), a screenshot is saved to
+/// per board, oracle age and unit quotes show, tranche share prices, pool breakers and hedge positions render and move, a click opens another board (and its quotes), a screenshot is saved to
 /// the test output folder (artifacts/dashboard.png).
 /// </summary>
 public sealed class DashboardBrowserTests(ITestOutputHelper output)
@@ -50,6 +50,20 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             new[] { nav0, delta0, vega0 }, wait);
         output.WriteLine($"later: NAV {await page.InnerTextAsync("#nav")}, delta {await page.InnerTextAsync("#delta")}, vega {await page.InnerTextAsync("#vega")}");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#trades tbody tr').length > 0", null, wait);
+
+        // The pool the paper desk opened: both tranches with a share price, the pool's four breakers, and share prices
+        // that move as paper LPs, traders and the spot feed change NAV; the paper hedger's perp position in the hedge table.
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#tranches tbody tr[data-tranche]').length === 2", null, wait);
+        Assert.Equal(["senior", "junior"], await page.Locator("#tranches tbody tr[data-tranche] td:first-child").AllInnerTextsAsync());
+        Assert.All(await page.Locator("#tranches td.share-price").AllInnerTextsAsync(), p => Assert.Matches(@"^\d+\.\d{6}$", p));
+        Assert.Equal(4, await page.Locator("#poolBreakers li[data-breaker]").CountAsync());
+        string junior0 = await page.InnerTextAsync("#tranches tr[data-tranche=junior] td.share-price");
+        await page.WaitForFunctionAsync("p => document.querySelector('#tranches tr[data-tranche=junior] td.share-price').textContent !== p", junior0, wait);
+        output.WriteLine($"junior share price {junior0} -> {await page.InnerTextAsync("#tranches tr[data-tranche=junior] td.share-price")}");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#hedges tbody tr[data-venue]').length > 0", null, wait);
+        Assert.Equal("paper-perp", await page.InnerTextAsync("#hedges tbody tr[data-venue] td:first-child"));
+        Assert.Matches(@"^-?[\d,]+\.\d{4}$", await page.InnerTextAsync("#hedgeNet"));
+        Assert.NotEqual("0.0000", await page.InnerTextAsync("#hedgeNet"));
 
         // PnL attribution: every component listed, spot moves reach the delta line, and the components add up to ΔNAV.
         await page.WaitForFunctionAsync("() => { const d = document.querySelector('#pnlTable tr[data-component=delta] td:last-child'); return d && d.textContent !== '0.00' && d.textContent !== '-0.00'; }", null, wait);

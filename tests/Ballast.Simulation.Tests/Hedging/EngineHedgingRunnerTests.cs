@@ -83,16 +83,23 @@ public class EngineHedgingRunnerTests
         var funding = journal.OfType<HedgeFundingBooked>().ToList();
         Assert.NotEmpty(funding);
         Assert.Equal(funding.Sum(f => f.Amount), s.Hedges.NetFundingPaid);
-        decimal deposits = journal.Sum(e => e switch
+        // Pool events come one by one or in a batch; LP quote enters on a queued request or an instant deposit (id 0).
+        var flat = journal.SelectMany(e => e is Engine.Pool.Events.PoolEventBatch b ? b.Changes.Cast<Engine.Events.Event>() : [e]);
+        decimal deposits = flat.Sum(e => e switch
         {
             CapitalDeposited c when c.Asset == Asset.Quote => c.Amount,
+            Engine.Pool.Events.DepositRequested r => r.Amount,
+            Engine.Pool.Events.DepositProcessed { RequestId: 0 } d => d.Amount,
+            Engine.Pool.Events.WithdrawalProcessed w => -w.Payout,
+            Engine.Pool.Events.RequestCancelled c => -c.RefundedQuote,
             CollateralDeposited c when c.Asset == Asset.Quote => c.Amount,
             CollateralWithdrawn w when w.Asset == Asset.Quote => -w.Amount,
             HedgeFillBooked f => -f.Fee,
             HedgeFundingBooked f => -f.Amount,
             _ => 0m,
         });
-        decimal held = s.Capital(Asset.Quote) + s.AccruedFees(Asset.Quote) + s.Accounts.Values.Sum(a => a.Free(Asset.Quote) + a.Locked(Asset.Quote));
+        decimal held = s.Capital(Asset.Quote) + s.AccruedFees(Asset.Quote) + s.Accounts.Values.Sum(a => a.Free(Asset.Quote) + a.Locked(Asset.Quote))
+            + (s.Pool?.QueuedDepositTotal ?? 0m);
         Assert.Equal(deposits, held);
         Assert.Equal(result.Pnl, result.Components.Sum(), 4);
         Assert.Equal(0, result.FinalNetDelta, 6);
