@@ -18,7 +18,8 @@ public static partial class Vault
     private static Decision DecidePool(VaultState state, PoolCommand command, long now, Parameters.VaultParameters p, Event? activation)
     {
         if (command is OpenPool open) return DecideOpenPool(state, open, now, p, activation);
-        if (state.Pool is not { } pool) return Decision.Reject(RejectionReason.PoolNotOpen, "the liquidity pool is not set up; an Admin sends OpenPool first");
+        // The pool decides with the governed values in force now (a due activation is applied with this decision).
+        if (state.PoolUnder(p) is not { } pool) return Decision.Reject(RejectionReason.PoolNotOpen, "the liquidity pool is not set up; an Admin sends OpenPool first");
         var by = command.By;
         PoolDecision decision;
         switch (command)
@@ -70,6 +71,9 @@ public static partial class Vault
         if (c.Tranches is null || c.Parameters is null) return Decision.Reject(RejectionReason.InvalidInput, "tranches and parameters are required");
         if (!TranchePool.TryCreate(c.Tranches, c.Parameters, now, out _, out string? error))
             return Decision.Reject(RejectionReason.InvalidParameter, error ?? "invalid pool configuration");
+        // OpenPool's delays, fee and breaker settings seed the governed parameters: they must fit the catalog's bounds.
+        var seeded = p.TrySeedPool(c.Parameters, out _);
+        if (!seeded.IsValid) return Decision.Reject(RejectionReason.InvalidParameter, seeded.Message ?? "pool parameters out of bounds");
         if (c.Parameters.QuoteDecimals != state.Market!.QuoteDecimals)
             return Decision.Reject(RejectionReason.InvalidParameter, $"pool quote decimals {c.Parameters.QuoteDecimals} differ from the market's {state.Market.QuoteDecimals}");
         decimal seedNav = 0m, seedShares = 0m;
@@ -141,13 +145,15 @@ public static partial class Vault
     /// </summary>
     private static Decision? PoolHaltsTrade(VaultState state, decimal position, decimal after, long now)
     {
+        // HaltTradingWhileBreakerActive is not governed: the pool as applied decides (no copy per trade).
         if (state.Pool is not { } pool || !pool.IsTradingHalted(now)) return null;
         bool reduces = Math.Abs(after) < Math.Abs(position) && Math.Sign(after) != -Math.Sign(position);
         return reduces ? null : Decision.Reject(RejectionReason.CircuitBreakerActive,
             $"trading is halted while circuit breakers are active ({string.Join(", ", pool.ActiveCircuitBreakers(now))}); only reducing a position is allowed");
     }
 
-    /// <summary>A settled board pauses the pool's queues (Lyra v1 <c>LiquidityPool.boardSettlement</c>), or null without a pool.</summary>
+    /// <summary>A settled board pauses the pool's queues (Lyra v1 <c>LiquidityPool.boardSettlement</c>) for the governed
+    /// timeout in force now, or null without a pool.</summary>
     private static Event? SettlementBreaker(VaultState state, long now) =>
-        state.Pool?.SettleBoard(now) is { IsAccepted: true, Events.Count: 1 } d ? d.Events[0] : null;
+        state.PoolUnder(state.ParametersAt(now, out _))?.SettleBoard(now) is { IsAccepted: true, Events.Count: 1 } d ? d.Events[0] : null;
 }

@@ -1,12 +1,8 @@
 using System.Text.Json;
-using Ballast.Engine;
 using Ballast.Engine.Commands;
 using Ballast.Engine.Markets;
 using Ballast.Engine.Parameters;
 using Ballast.Engine.Pool;
-using Ballast.Engine.State;
-using Ballast.Ledger.Engine;
-using Ballast.Ledger.Sqlite;
 
 namespace Ballast.Cli.Tests;
 
@@ -40,20 +36,7 @@ public sealed class VaultCommandTests : IDisposable
             commands.Add(new RequestLpDeposit(new Principal(new AccountId("carol"), Role.LiquidityProvider), "senior", 250_000m));
         }
 
-        var opened = await SqliteEventStore.OpenAsync(new SqliteStoreOptions(Db));
-        await using var store = opened.RequireStore();
-        var state = new VaultState();
-        long sequence = 0;
-        int n = 0;
-        foreach (var c in commands)
-        {
-            var d = Vault.Decide(state, c, T0);
-            Assert.True(d.IsAccepted, d.ToString());
-            var events = d.ToArray();
-            await store.AppendAsync("vault-eth", sequence, [.. events.Select(e => VaultEventCodec.Instance.Encode(e).ToNewRecord())], $"cmd-{++n}");
-            foreach (var e in events) state.Apply(e);
-            sequence += events.Length;
-        }
+        await LedgerScript.WriteAsync(Db, "vault-eth", commands.Select(c => (T0, c)));
     }
 
     [Fact]

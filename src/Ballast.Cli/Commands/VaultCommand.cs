@@ -12,11 +12,15 @@ namespace Ballast.Cli;
 /// <c>ballast vault status --db PATH [--vault ID] [--at UNIX] [--json]</c>: rebuilds a vault from a SQLite ledger
 /// (read-only) and prints its liquidity pool: NAV at GWAV vols (or the deficit), utilisation, each tranche's share
 /// price, the queues and the circuit breakers. Valued at the last event's time unless <c>--at</c> is given, so the
-/// output is a function of the ledger alone. Exit codes: 0 printed, 1 the ledger cannot be read, 2 usage error.
+/// output is a function of the ledger alone.
+/// <c>ballast vault report --db PATH [--vault ID] [--at UNIX] [--json]</c>: replays the whole ledger and prints the LP
+/// report: per tranche the share price, APY over 7 days, 30 days and since inception, maximum drawdown, and the pool's
+/// fee income vs option PnL vs hedge PnL (<see cref="PoolReportBuilder"/>).
+/// Exit codes: 0 printed, 1 the ledger cannot be read, 2 usage error.
 /// </summary>
 public static class VaultCommand
 {
-    private const string Usage = "usage: ballast vault status --db PATH [--vault ID] [--at UNIX_SECONDS] [--json]";
+    private const string Usage = "usage: ballast vault status|report --db PATH [--vault ID] [--at UNIX_SECONDS] [--json]";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -26,7 +30,7 @@ public static class VaultCommand
 
     public static int Run(string[] argv, TextWriter stdout, TextWriter stderr)
     {
-        if (argv.Length == 0 || argv[0] != "status")
+        if (argv.Length == 0 || argv[0] is not ("status" or "report"))
             throw new CliUsageException(argv.Length == 0 ? $"vault needs a sub-command ({Usage})" : $"unknown vault sub-command '{argv[0]}' ({Usage})");
         var args = new CliArgs(argv[1..], "json");
         string db = args.Require("db");
@@ -36,10 +40,10 @@ public static class VaultCommand
         args.EnsureAllUsed();
         if (!File.Exists(db)) throw new CliUsageException($"--db: no such file '{db}'");
         if (vault is { Length: 0 }) throw new CliUsageException("--vault: empty id");
-        return RunAsync(db, vault, at, json, stdout, stderr).GetAwaiter().GetResult();
+        return RunAsync(argv[0] == "report", db, vault, at, json, stdout, stderr).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(string db, string? vault, long at, bool json, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> RunAsync(bool report, string db, string? vault, long at, bool json, TextWriter stdout, TextWriter stderr)
     {
         LedgerOpenResult opened;
         try
@@ -70,6 +74,7 @@ public static class VaultCommand
             throw new CliUsageException($"--vault: no stream '{vault}' in the ledger ({streams.Count} stream(s))");
         }
 
+        if (report) return await ReportAsync(store, vault, at, json, stdout, stderr);
         var recovered = await VaultRecovery.RecoverAsync(store, vault);
         if (recovered.Fault is not null)
         {
@@ -84,6 +89,44 @@ public static class VaultCommand
         if (json) stdout.WriteLine(JsonSerializer.Serialize(new { vault, events = recovered.LastSequence, pool = status }, Json));
         else WriteText(vault, recovered.LastSequence, status, stdout);
         return CliApp.ExitOk;
+    }
+
+    private static async Task<int> ReportAsync(IEventStore store, string vault, long at, bool json, TextWriter stdout, TextWriter stderr)
+    {
+        var (report, events, fault) = await PoolReportReplay.BuildAsync(store, vault, at == long.MinValue ? null : at);
+        if (fault is not null)
+        {
+            stderr.WriteLine($"error: vault '{vault}' could not be replayed: {fault}");
+            return CliApp.ExitFailure;
+        }
+
+        if (at != long.MinValue && report!.Time != at)
+            throw new CliUsageException($"--at {at} is before the vault's last event at {report.Time}");
+        if (json) stdout.WriteLine(JsonSerializer.Serialize(new { vault, events, report }, Json));
+        else WriteReport(vault, events, report!, stdout);
+        return CliApp.ExitOk;
+    }
+
+    private static void WriteReport(string vault, long events, PoolReportSummary r, TextWriter o)
+    {
+        var c = CultureInfo.InvariantCulture;
+        o.WriteLine(string.Create(c, $"vault '{vault}': {events} events, report at {DateTimeOffset.FromUnixTimeSeconds(r.Time):yyyy-MM-dd HH:mm:ss}Z ({r.Time})"));
+        if (!r.IsOpen)
+        {
+            o.WriteLine("liquidity pool: not open (an Admin sends OpenPool)");
+            return;
+        }
+
+        static string Pct(double? x) => x is double v ? (v * 100).ToString("F2", CultureInfo.InvariantCulture) + "%" : "n/a";
+        o.WriteLine(string.Create(c, $"pool opened {DateTimeOffset.FromUnixTimeSeconds(r.Inception):yyyy-MM-dd HH:mm:ss}Z; NAV now {r.Nav:N2}"));
+        o.WriteLine();
+        o.WriteLine($"{"tranche",-12} {"share price",16} {"APY 7d",10} {"APY 30d",10} {"APY incep.",10} {"max drawdown",13} {"samples",8}");
+        foreach (var t in r.Tranches)
+            o.WriteLine(string.Create(c, $"{t.Name,-12} {t.SharePrice,16:F8} {Pct(t.Apy7Days),10} {Pct(t.Apy30Days),10} {Pct(t.ApySinceInception),10} {Pct(t.MaxDrawdown),13} {t.History.Count,8}"));
+        o.WriteLine();
+        o.WriteLine($"{"attribution (quote)",-20} {"fee income",18} {"option PnL",18} {"hedge PnL",18} {"total",18}");
+        foreach (var (name, a) in new[] { ("last 7 days", r.Last7Days), ("last 30 days", r.Last30Days), ("since inception", r.SinceInception) })
+            o.WriteLine(string.Create(c, $"{name,-20} {a.FeeIncome,18:N2} {a.OptionPnl,18:N2} {a.HedgePnl,18:N2} {a.Total,18:N2}"));
     }
 
     private static void WriteText(string vault, long events, PoolStatus s, TextWriter o)

@@ -217,6 +217,7 @@ public static partial class ParameterCatalog
             p => p.VolOfVol, (p, v) => p with { VolOfVol = v });
 
         AddMarginEntries(list, defaults);
+        AddPoolEntries(list, defaults);
         return list.ToArray();
     }
 }

@@ -20,7 +20,8 @@ public static class PoolReport
     /// <summary>
     /// Compound annual growth of the share price over the trailing window ending at the last point:
     /// APY = (P_end / P_start)^(year / Δt) − 1, with P_start the last price at or before end − window (or the first point)
-    /// and year = 365 days. Null when fewer than two points span the window, Δt is 0, or P_start is 0.
+    /// and year = 365 days. Null when fewer than two points span the window, Δt is 0, P_start is 0, or the annualised number
+    /// is not finite (a gain over a few seconds raised to the power year/Δt overflows a double: no NaN or ∞ in a report).
     /// </summary>
     /// <param name="series">Share prices, oldest first.</param>
     /// <param name="windowSeconds">Window length in seconds, &gt; 0.</param>
@@ -41,7 +42,8 @@ public static class PoolReport
         long dt = end.Time - start.Time;
         if (dt <= 0 || start.SharePrice <= 0) return null;
         double growth = (double)(end.SharePrice / start.SharePrice);
-        return Math.Pow(growth, (double)PoolParameters.SecondsPerYear / dt) - 1;
+        double apy = Math.Pow(growth, (double)PoolParameters.SecondsPerYear / dt) - 1;
+        return double.IsFinite(apy) ? apy : null;
     }
 
     /// <summary>Maximum drawdown: max over t of 1 − P_t / max_{s ≤ t} P_s (ratio in [0, 1]); 0 for an empty or rising series.</summary>

@@ -86,7 +86,7 @@ public sealed record PoolStatus(
         }).ToArray();
         var queue = pool.Tranches.SelectMany(t => pool.DepositQueue(t.Name).Concat(pool.WithdrawalQueue(t.Name)))
             .Select(r => new RequestLine(r.Id, r.Account.Value, r.Tranche, r.IsDeposit, r.Amount, r.RequestedAt,
-                r.RequestedAt + (r.IsDeposit ? pool.Parameters.DepositDelay : pool.Parameters.WithdrawalDelay)))
+                r.RequestedAt + (long)(r.IsDeposit ? p.PoolDepositDelay : p.PoolWithdrawalDelay)))
             .ToArray();
         var liquidity = market.Liquidity;
         return new PoolStatus(true, now, nav.Nav, nav.Deficit, nav.IsInsolvent, nav.Message, liquidity.FreeLiquidity, liquidity.BurnableLiquidity,

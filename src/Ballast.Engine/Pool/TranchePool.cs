@@ -81,8 +81,23 @@ public sealed partial class TranchePool
         return pool;
     }
 
-    /// <summary>Parameters in force.</summary>
-    public PoolParameters Parameters { get; }
+    /// <summary>Parameters in force (the governed ones follow <c>VaultParameters</c> activations, see <see cref="Govern"/>).</summary>
+    public PoolParameters Parameters { get; private set; }
+
+    /// <summary>Replaces the parameters when governance activates new values (the vault state calls it on <c>ParametersActivated</c>).</summary>
+    /// <param name="parameters">The pool's parameters with the governed values in force.</param>
+    internal void Govern(PoolParameters parameters) => Parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
+
+    /// <summary>This pool, or a copy deciding with <paramref name="parameters"/> when they differ (a decision taken while a
+    /// governance change is due but not yet applied).</summary>
+    /// <param name="parameters">Parameters in force at the decision time.</param>
+    internal TranchePool Under(PoolParameters parameters)
+    {
+        if (parameters == Parameters) return this;
+        var copy = Clone();
+        copy.Parameters = parameters;
+        return copy;
+    }
 
     /// <summary>Tranches in seniority order (most senior first).</summary>
     public IReadOnlyList<TrancheState> Tranches => _tranches;

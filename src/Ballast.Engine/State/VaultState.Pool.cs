@@ -171,6 +171,21 @@ public sealed partial class VaultState
         return new PoolMarket(nav, liquidity, maxIv, maxSkew, open, !IsGlobalCacheStale(now, p), _boards.Count > 0);
     }
 
+    /// <summary>The pool deciding with the governed pool parameters of <paramref name="p"/> (in force at the decision time),
+    /// or null before <see cref="PoolOpened"/>.</summary>
+    /// <param name="p">Parameters in force.</param>
+    public TranchePool? PoolUnder(VaultParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return Pool?.Under(p.GovernPool(Pool.Parameters));
+    }
+
+    /// <summary>After an activation the pool follows the governed values now in force.</summary>
+    private void GovernPool()
+    {
+        if (Pool is { } pool) pool.Govern(Parameters.GovernPool(pool.Parameters));
+    }
+
     private BoardState? NextBoardAfter(long expiry)
     {
         BoardState? next = null;
@@ -187,7 +202,9 @@ public sealed partial class VaultState
     {
         if (e is PoolOpened opened)
         {
+            // OpenPool's parameters seed the governed values; SetParameter moves them from then on.
             Pool = TranchePool.Open(opened);
+            Parameters = Parameters.SeedPool(opened.Parameters);
             return;
         }
 

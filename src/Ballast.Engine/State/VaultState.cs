@@ -240,7 +240,7 @@ public sealed partial class VaultState
             case ParameterChangeScheduled c:
                 _pending.Add(new PendingParameterChange(c.Name, c.Value, c.EffectiveAt, _scheduleSequence++));
                 break;
-            case ParametersActivated a: ApplyActivation(a); break;
+            case ParametersActivated a: ApplyActivation(a); GovernPool(); break;
             case CollateralDeposited d: GetOrAddAccount(d.Account).AddFree(d.Asset, d.Amount); break;
             case CollateralWithdrawn w: _accounts[w.Account].AddFree(w.Asset, -w.Amount); break;
             case CapitalDeposited c: _capital[(int)c.Asset] += c.Amount; break;

@@ -3,6 +3,8 @@ using Ballast.Engine.Commands;
 using Ballast.Engine.Markets;
 using Ballast.Engine.Pool;
 using Ballast.Engine.Pool.Events;
+using Ballast.Ledger;
+using Ballast.Ledger.Engine;
 using Ballast.Ledger.Hosting;
 using Ballast.Server.Auth;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +24,7 @@ public static class PoolEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapGet("/pool", (VaultHost h) => Results.Ok(h.Read(h.Now, static (s, now) => PoolStatusView.Of(PoolStatus.Of(s, now))))).WithTags("liquidity");
+        v1.MapGet("/pool/report", Report).WithTags("liquidity");
         v1.MapGet("/pool/lps/{account}", (string account, VaultHost h) => Results.Ok(h.Read((account, h.Now), static (s, a) => LpView.Of(s, a.account, a.Now))))
             .RequireRoles(ApiRole.Lp, ApiRole.Admin).RequireOwnAccount("account", adminMayRead: true).WithTags("liquidity");
         v1.MapPost("/pool/lps/{account}/deposits", (string account, HttpRequest r, VaultHost h, ServerOptions o) => Request(account, r, h, o, deposit: true))
@@ -93,6 +96,15 @@ public static class PoolEndpoints
         var command = new OpenPool(Caller.Principal(caller), configs, parameters, new AccountId(req.SeedOwner));
         return await V1Endpoints.Submit(r.HttpContext, h, command, null, "",
             outcome => Results.Ok(new { receipt = V1Endpoints.Receipt(outcome), pool = h.Read(h.Now, static (s, now) => PoolStatusView.Of(PoolStatus.Of(s, now))) }));
+    }
+
+    /// <summary>The LP report (ballast vault report): the host's ledger replayed from sequence 1, valued now.</summary>
+    private static async Task<IResult> Report(VaultHost h, IEventStore store, CancellationToken cancellationToken)
+    {
+        var (report, events, fault) = await PoolReportReplay.BuildAsync(store, h.StreamId, h.Now, verify: false, cancellationToken);
+        return fault is not null
+            ? Problems.Of(StatusCodes.Status500InternalServerError, "Ledger unreadable", fault.Message, "ledger-fault")
+            : Results.Ok(new { events, report });
     }
 
     private static long? RequestIdOf(Engine.Events.Event? e) => e switch

@@ -37,6 +37,7 @@ public sealed class AuthorizationMatrixTests(FundedVaultFixture fixture) : IClas
         ("oracle-spot", "POST", "/v1/oracle/spot", """{"price":3000,"reference":3000}""", ["oracle"], 200),
         ("oracle-vol", "POST", "/v1/oracle/vol", """{"board":"{board}","baseIv":0.8}""", ["oracle"], 200),
         ("pool", "GET", "/v1/pool", null, [Public], 200),
+        ("pool-report", "GET", "/v1/pool/report", null, [Public], 200),
         ("pool-lp", "GET", "/v1/pool/lps/lp-1", null, ["lp", "admin"], 200),
         ("pool-deposit", "POST", "/v1/pool/lps/lp-1/deposits", """{"tranche":"junior","amount":10}""", ["lp"], 200),
         ("pool-withdraw", "POST", "/v1/pool/lps/lp-1/withdrawals", """{"tranche":"junior","amount":1}""", ["lp"], 200),
