@@ -53,6 +53,12 @@ for proj in tests/*/*.csproj; do
 done
 rm -f "$out"
 
+# Stop the throwaway PostgreSQL (if test-deps started one) before the summary, so the summary is the last line printed.
+if [ -n "${BALLAST_PG_DIR:-}" ]; then
+  bash scripts/pg-test-cluster.sh stop "$BALLAST_PG_DIR"
+  trap - EXIT
+fi
+
 if [ "$skipped" -gt 0 ]; then
   echo "$passed passed, $failed failed, $skipped skipped"
 else
