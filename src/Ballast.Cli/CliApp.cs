@@ -15,19 +15,25 @@ public static class CliApp
     {
         ["cluster"] = (ClusterCommand.Run, "cluster silo|drive|bench: vaults as Orleans grains; silo [--postgres CONN --clustering postgres], drive trades through any node, loopback throughput"),
         ["keys"] = (KeysCommand.Run, "keys create --role ROLE [--account ID] [--db PATH]: create an API key for the server (printed once)"),
-        ["ledger"] = (LedgerCommand.Run, "export (jsonl) or verify a SQLite event ledger"),
-        ["replay"] = (ReplayCommand.Run, "rebuild vault state from a ledger (SQLite or PostgreSQL); --verify checks chain, gaps, snapshots, money"),
-        ["quote"] = (QuoteCommand.Run, "quote a trade against a vault file: premium, each fee, inventory term, total, Greeks"),
-        ["margin"] = (MarginCommand.Run, "initial/maintenance margin, worst scenario and per-position contributions of an account JSON"),
-        ["price"] = (PriceCommand.Run, "price a European/American option and its Greeks (or every row of a CSV)"),
-        ["iv"] = (IvCommand.Run, "implied volatility from an option price (or every row of a CSV)"),
-        ["quote-mm"] = (QuoteMmCommand.Run, "market-making bid/ask: Avellaneda-Stoikov, GLFT or symmetric"),
+        ["ledger"] = (LedgerCommand.Run, "ledger export|verify --db PATH: export (jsonl) or verify a SQLite event ledger"),
+        ["replay"] = (ReplayCommand.Run, "replay --db PATH | --postgres CONN [--vault ID] [--verify] [--json]: rebuild vault state from a ledger (SQLite or PostgreSQL); --verify checks chain, gaps, snapshots, money"),
+        ["quote"] = (QuoteCommand.Run, "quote --vault FILE --series NAME --side buy|sell --size N: quote a trade against a vault file: premium, each fee, inventory term, total, Greeks"),
+        ["margin"] = (MarginCommand.Run, "margin --account FILE.json [--mode standard|portfolio]: initial/maintenance margin, worst scenario and per-position contributions of an account JSON"),
+        ["price"] = (PriceCommand.Run, "price --type call|put --spot S --strike K ...: price a European/American option and its Greeks (or every row of a CSV)"),
+        ["iv"] = (IvCommand.Run, "iv --type call|put --price P ...: implied volatility from an option price (or every row of a CSV)"),
+        ["quote-mm"] = (QuoteMmCommand.Run, "quote-mm --model as|glft|symmetric ...: market-making bid/ask: Avellaneda-Stoikov, GLFT or symmetric"),
         ["pool"] = (PoolCommand.Run, "pool waterfall --nav X --tranches FILE.json: split a NAV between risk tranches"),
-        ["serve"] = (ServeCommand.Run, "run the vault service: HTTP API, stream, dashboard, metrics [--db PATH | --postgres CONN] [--urls URL] [--paper]"),
-        ["simulate"] = (SimulateCommand.Run, "simulate a vault against order flow (presets: default, calm, crash, toxic-flow, btc-2017-2019, avellaneda-stoikov, ...)"),
-        ["vault"] = (VaultCommand.Run, "vault status --db PATH [--json]: the liquidity pool from a ledger: NAV, tranche share prices, utilisation, queues, breakers"),
+        ["serve"] = (ServeCommand.Run, "serve: run the vault service: HTTP API, stream, dashboard, metrics [--db PATH | --postgres CONN] [--urls URL] [--paper]"),
+        ["simulate"] = (SimulateCommand.Run, "simulate [--preset NAME] [--paths N] [--seed S] [--out DIR] [--json]: simulate a vault against order flow (presets: default, calm, crash, toxic-flow, btc-2017-2019, avellaneda-stoikov, ...)"),
+        ["vault"] = (VaultCommand.Run, "vault status|report --db PATH [--json]: the liquidity pool from a ledger: NAV, tranche share prices, utilisation, queues, breakers"),
         ["surface"] = (SurfaceFitCommand.Run, "surface fit --chain FILE.json: fit SVI per expiry to a Deribit chain, check arbitrage, plot"),
     };
+
+    // Sub-commands that print their own detailed help for -h/--help.
+    private static readonly HashSet<string> OwnHelp = new(StringComparer.Ordinal) { "price", "iv", "surface", "quote", "quote-mm" };
+
+    /// <summary>The sub-command names, for tests and help.</summary>
+    public static IEnumerable<string> CommandNames => Commands.Keys;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -41,6 +47,14 @@ public static class CliApp
         {
             stderr.WriteLine($"error: unknown command '{args[0]}' (try 'ballast --help')");
             return ExitUserError;
+        }
+
+        // Commands with their own detailed --help handle it; for the rest, --help prints the table's line for the command.
+        if (!OwnHelp.Contains(args[0]) && args.Skip(1).Any(a => a is "-h" or "--help"))
+        {
+            stdout.WriteLine($"usage: ballast {command.Summary}");
+            stdout.WriteLine("(examples: README.md, '30-second tour'; a mistake prints one line on stderr and exits 2)");
+            return ExitOk;
         }
 
         try
