@@ -32,26 +32,9 @@ public static class ReplayCommand
 
     private static async Task<int> RunAsync(string? db, string? postgres, string? vault, bool verify, bool json, TextWriter stdout, TextWriter stderr)
     {
-        LedgerOpenResult opened;
-        try
-        {
-            opened = db is not null
-                ? await SqliteEventStore.OpenAsync(new SqliteStoreOptions(db) { ReadOnly = true })
-                : await PostgresEventStore.OpenAsync(new PostgresStoreOptions(postgres!));
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or ArgumentException or IOException)
-        {
-            stderr.WriteLine($"error: cannot open the ledger: {e.Message.ReplaceLineEndings(" ")}");
-            return CliApp.ExitFailure;
-        }
-
-        if (opened.Fault is not null)
-        {
-            stderr.WriteLine($"error: {opened.Fault.Message}");
-            return CliApp.ExitFailure;
-        }
-
-        await using var store = opened.RequireStore();
+        var opened = await LedgerOpening.OpenReadOnlyAsync(db, postgres, stderr);
+        if (opened is null) return CliApp.ExitFailure;
+        await using var store = opened;
         var streams = await store.ListStreamsAsync();
         if (vault is not null)
         {

@@ -45,24 +45,9 @@ public static class VaultCommand
 
     private static async Task<int> RunAsync(bool report, string db, string? vault, long at, bool json, TextWriter stdout, TextWriter stderr)
     {
-        LedgerOpenResult opened;
-        try
-        {
-            opened = await SqliteEventStore.OpenAsync(new SqliteStoreOptions(db) { ReadOnly = true });
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or ArgumentException or IOException)
-        {
-            stderr.WriteLine($"error: cannot open the ledger: {e.Message.ReplaceLineEndings(" ")}");
-            return CliApp.ExitFailure;
-        }
-
-        if (opened.Fault is not null)
-        {
-            stderr.WriteLine($"error: {opened.Fault.Message}");
-            return CliApp.ExitFailure;
-        }
-
-        await using var store = opened.RequireStore();
+        var opened = await LedgerOpening.OpenReadOnlyAsync(db, null, stderr);
+        if (opened is null) return CliApp.ExitFailure;
+        await using var store = opened;
         var streams = await store.ListStreamsAsync();
         if (vault is null)
         {
